@@ -1,0 +1,80 @@
+#include "server/delivery.hpp"
+
+#include "protocol/codec.hpp"
+#include "server/wire.hpp"
+
+namespace praxis::server {
+
+void send_message(Session& s, const protocol::ServerMessage& m) {
+  s.send(std::make_shared<const std::string>(protocol::encode(m)));
+}
+
+void send_error(Session& s, const nlohmann::json& rid, protocol::ErrorCode code,
+                std::string message) {
+  send_message(s, protocol::ErrorReply{rid, protocol::Error{code, std::move(message)}});
+}
+
+void announce_presence(Services& sv, storage::Id room, storage::Id user, bool online) {
+  auto payload =
+      std::make_shared<const std::string>(protocol::encode(protocol::Presence{room, user, online}));
+  sv.hub.for_room(room, nullptr,
+                  [payload](const SessionPtr& s) { s->post([s, payload] { s->send(payload); }); });
+}
+
+void subscribe(Services& sv, const SessionPtr& s, storage::Id room) {
+  if (s->delivered.count(room)) return;
+  const bool came_online = sv.hub.subscribe(room, s);
+  auto r = sv.store.read([room](storage::Reader& reader) { return reader.room(room); });
+  s->delivered[room] = r ? r->last_seq : 0;
+  if (came_online) announce_presence(sv, room, s->user_id(), true);
+}
+
+void unsubscribe(Services& sv, const SessionPtr& s, storage::Id room) {
+  s->delivered.erase(room);
+  if (sv.hub.unsubscribe(room, s.get())) announce_presence(sv, room, s->user_id(), false);
+}
+
+namespace {
+
+constexpr std::int64_t kReplayPage = 1000;
+
+// Sends events (after, upto] (upto <= 0: to the newest); returns the last sent.
+storage::Seq send_range(Services& sv, Session& s, storage::Id room, storage::Seq after,
+                        storage::Seq upto) {
+  for (;;) {
+    auto events =
+        sv.store.read([&](storage::Reader& r) { return r.events_after(room, after, kReplayPage); });
+    for (const auto& e : events) {
+      if (upto > 0 && e.seq > upto) return after;
+      send_message(s, protocol::EventMessage{to_wire(e)});
+      after = e.seq;
+    }
+    if (static_cast<std::int64_t>(events.size()) < kReplayPage) return after;
+  }
+}
+
+}  // namespace
+
+bool replay(Services& sv, Session& s, storage::Id room, storage::Seq after) {
+  auto r = sv.store.read([room](storage::Reader& reader) { return reader.room(room); });
+  const storage::Seq last = r ? r->last_seq : 0;
+  if (last - after > sv.settings.limits.resume_max_events) return false;
+  s.delivered[room] = std::max(after, send_range(sv, s, room, after, 0));
+  return true;
+}
+
+void deliver(Services& sv, Session& s, storage::Id room, storage::Seq seq, const Payload& payload) {
+  auto it = s.delivered.find(room);
+  if (it == s.delivered.end() || seq <= it->second) return;
+  if (seq > it->second + 1) it->second = send_range(sv, s, room, it->second, seq - 1);
+  s.send(payload);
+  it->second = seq;
+}
+
+void publish(Services& sv, storage::Id room, storage::Seq seq, const Payload& payload) {
+  sv.hub.for_room(room, nullptr, [&sv, room, seq, payload](const SessionPtr& s) {
+    s->post([&sv, s, room, seq, payload] { deliver(sv, *s, room, seq, payload); });
+  });
+}
+
+}  // namespace praxis::server

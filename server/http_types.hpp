@@ -1,0 +1,29 @@
+// HTTP requests and responses as the router sees them: plain values, so that
+// routing and the API are independent of the transport (and testable alone).
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace praxis::server {
+
+struct HttpRequest {
+  std::string method;  // "GET", "POST", ...
+  std::string target;  // path and query
+  std::string body;
+  std::string cookie;
+  std::string authorization;
+  std::string origin;   // empty: no Origin header
+  std::string address;  // client IP
+  bool tls = false;
+};
+
+struct HttpResponse {
+  unsigned status = 200;
+  std::string content_type = "application/json";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;
+};
+
+}  // namespace praxis::server

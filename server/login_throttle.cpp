@@ -1,0 +1,46 @@
+#include "server/login_throttle.hpp"
+
+#include <algorithm>
+
+namespace praxis::server {
+
+int LoginThrottle::wait(const std::unordered_map<std::string, Record>& map, const std::string& key,
+                        Clock::time_point now) const {
+  auto it = map.find(key);
+  if (it == map.end() || it->second.blocked_until <= now) return 0;
+  auto left = std::chrono::ceil<std::chrono::seconds>(it->second.blocked_until - now);
+  return static_cast<int>(std::max<std::int64_t>(1, left.count()));
+}
+
+void LoginThrottle::fail(std::unordered_map<std::string, Record>& map, const std::string& key,
+                         Clock::time_point now) {
+  if (map.size() >= kMaxRecords) map.clear();  // bounded memory under a spray of names
+  auto& r = map[key];
+  ++r.failures;
+  const int over = r.failures - free_failures_;
+  if (over >= 0) {
+    const auto delay = std::chrono::seconds(std::min<std::int64_t>(900, 5LL << std::min(over, 10)));
+    r.blocked_until = now + delay;
+  }
+}
+
+int LoginThrottle::retry_after(const std::string& account, const std::string& address,
+                               Clock::time_point now) {
+  std::lock_guard lock(mu_);
+  return std::max(wait(accounts_, account, now), wait(addresses_, address, now));
+}
+
+void LoginThrottle::failed(const std::string& account, const std::string& address,
+                           Clock::time_point now) {
+  std::lock_guard lock(mu_);
+  fail(accounts_, account, now);
+  fail(addresses_, address, now);
+}
+
+void LoginThrottle::succeeded(const std::string& account, const std::string& address) {
+  std::lock_guard lock(mu_);
+  accounts_.erase(account);
+  addresses_.erase(address);
+}
+
+}  // namespace praxis::server

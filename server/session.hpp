@@ -1,0 +1,53 @@
+// What the rest of the server sees of one WebSocket connection: who it is,
+// where each of its rooms stands, and three operations. The transport
+// (websocket_session.hpp) implements them; everything else reaches a session
+// only through post(), which runs work on the session's strand.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+#include "storage/types.hpp"
+
+namespace praxis::server {
+
+using Payload = std::shared_ptr<const std::string>;
+
+struct Identity {
+  std::uint64_t conn_id = 0;
+  storage::User user;
+  std::string token_hash;
+  std::string address;
+};
+
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  explicit Session(Identity identity) : identity_(std::move(identity)) {}
+  virtual ~Session() = default;
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
+
+  const Identity& identity() const { return identity_; }
+  storage::Id user_id() const { return identity_.user.id; }
+
+  // Thread-safe: runs fn on this session's strand (dropped once it is closed).
+  virtual void post(std::function<void()> fn) = 0;
+
+  // Strand only. send() queues one encoded message; close() sends a close
+  // frame after what is being written and drops the rest of the queue.
+  virtual void send(Payload payload) = 0;
+  virtual void close(std::uint16_t code, std::string reason) = 0;
+
+  // Strand only: per room the user is subscribed to, the highest seq this
+  // connection has been sent. Live events at or below it are duplicates.
+  std::unordered_map<storage::Id, storage::Seq> delivered;
+  bool greeted = false;
+
+ private:
+  Identity identity_;
+};
+
+}  // namespace praxis::server

@@ -1,0 +1,148 @@
+#include "storage/writer.hpp"
+
+#include <SQLiteCpp/Transaction.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <future>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "storage/connection.hpp"
+
+namespace praxis::storage {
+
+namespace {
+
+constexpr char kSavepoint[] = "SAVEPOINT job";
+constexpr char kRollbackTo[] = "ROLLBACK TO job";
+constexpr char kRelease[] = "RELEASE job";
+
+struct Queued {
+  Writer::Job job;
+  Writer::Done done;
+};
+
+}  // namespace
+
+struct Writer::Impl {
+  Impl(const std::string& path, CommitObserver obs)
+      : db(detail::open_connection(path, detail::Access::kWrite)),
+        txn(detail::translate("writer", [&] { return std::make_unique<WriteTxn>(*db); })),
+        observer(std::move(obs)) {}
+
+  void run();
+  // Runs one batch in one transaction; returns each job's outcome.
+  std::vector<bool> commit(std::vector<Queued>& batch);
+  bool run_job(Queued& q);
+
+  std::unique_ptr<SQLite::Database> db;
+  std::unique_ptr<WriteTxn> txn;
+  CommitObserver observer;
+
+  mutable std::mutex mu;
+  std::condition_variable cv;
+  std::vector<Queued> queue;
+  bool stopping = false;
+  std::thread thread;
+};
+
+void Writer::Impl::run() {
+  std::vector<Queued> batch;
+  for (;;) {
+    {
+      std::unique_lock lock(mu);
+      cv.wait(lock, [&] { return stopping || !queue.empty(); });
+      if (queue.empty()) return;  // stopping and drained
+      batch.swap(queue);
+    }
+    auto start = std::chrono::steady_clock::now();
+    std::vector<bool> committed = commit(batch);
+    std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
+    try {
+      if (observer) observer(took.count(), batch.size());
+    } catch (...) {
+      // Metrics must not stop the writer either.
+    }
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      try {
+        if (batch[i].done) batch[i].done(committed[i]);
+      } catch (...) {
+        // A callback's failure must not stop the writer.
+      }
+    }
+    batch.clear();
+  }
+}
+
+std::vector<bool> Writer::Impl::commit(std::vector<Queued>& batch) {
+  std::vector<bool> ok(batch.size(), false);
+  try {
+    SQLite::Transaction t(*db, SQLite::TransactionBehavior::IMMEDIATE);
+    for (std::size_t i = 0; i < batch.size(); ++i) ok[i] = run_job(batch[i]);
+    t.commit();
+  } catch (...) {
+    // BEGIN, COMMIT or a rollback failed: nothing of the batch is stored.
+    return std::vector<bool>(batch.size(), false);
+  }
+  return ok;
+}
+
+// A job that throws is rolled back to its savepoint; the others stay.
+bool Writer::Impl::run_job(Queued& q) {
+  db->exec(kSavepoint);
+  try {
+    q.job(*txn);
+  } catch (...) {
+    db->exec(kRollbackTo);  // if this throws, the whole batch fails
+    db->exec(kRelease);
+    return false;
+  }
+  db->exec(kRelease);
+  return true;
+}
+
+Writer::Writer(const std::string& path, CommitObserver observer)
+    : impl_(std::make_unique<Impl>(path, std::move(observer))) {
+  impl_->thread = std::thread([this] { impl_->run(); });
+}
+
+Writer::~Writer() { stop(); }
+
+void Writer::submit(Job job, Done done) {
+  {
+    std::lock_guard lock(impl_->mu);
+    if (!impl_->stopping) {
+      impl_->queue.push_back({std::move(job), std::move(done)});
+      impl_->cv.notify_one();
+      return;
+    }
+  }
+  if (done) done(false);  // stopped: nothing runs any more
+}
+
+bool Writer::run_sync(Job job) {
+  std::promise<bool> result;
+  auto future = result.get_future();
+  submit(std::move(job), [&result](bool committed) { result.set_value(committed); });
+  return future.get();
+}
+
+void Writer::stop() {
+  {
+    std::lock_guard lock(impl_->mu);
+    impl_->stopping = true;
+  }
+  impl_->cv.notify_all();
+  if (impl_->thread.joinable() && impl_->thread.get_id() != std::this_thread::get_id()) {
+    impl_->thread.join();
+  }
+}
+
+std::size_t Writer::queue_depth() const {
+  std::lock_guard lock(impl_->mu);
+  return impl_->queue.size();
+}
+
+}  // namespace praxis::storage

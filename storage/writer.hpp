@@ -1,0 +1,51 @@
+// The single writer thread with group commit. Every write of the process goes
+// through here: submit() queues a job; the thread takes everything queued while
+// the previous commit ran, runs each job in its own savepoint of one
+// BEGIN IMMEDIATE transaction, commits once, then calls each job's `done` in
+// submission order. `done` therefore runs after the data is durable (WAL,
+// synchronous=FULL) and on the writer thread: keep it short (post elsewhere).
+//
+// submit() is thread-safe. stop() drains everything queued, then joins.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "storage/write_txn.hpp"
+
+namespace praxis::storage {
+
+struct WriterStats {
+  std::size_t queue_depth = 0;
+};
+
+class Writer {
+ public:
+  // `committed` is false if the job threw or the commit failed (nothing of
+  // the job is stored then).
+  using Job = std::function<void(WriteTxn&)>;
+  using Done = std::function<void(bool committed)>;
+  // Called on the writer thread after each commit (also a failed one), before
+  // the batch's `done` callbacks, with its duration in seconds and the batch size.
+  using CommitObserver = std::function<void(double seconds, std::size_t jobs)>;
+
+  Writer(const std::string& path, CommitObserver observer = {});
+  ~Writer();  // stop()
+  Writer(const Writer&) = delete;
+  Writer& operator=(const Writer&) = delete;
+
+  void submit(Job job, Done done);
+  // Runs `job` and blocks until committed; returns the commit result. For
+  // start-up and tests; never call from the writer thread.
+  bool run_sync(Job job);
+  void stop();
+  std::size_t queue_depth() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace praxis::storage
