@@ -96,4 +96,23 @@ Parsed<InvitationRequest> parse_invitation(std::string_view body) {
   });
 }
 
+Parsed<Profile> parse_profile_update(std::string_view body, const Profile& current) {
+  try {
+    Json update = parse_object(body, "body");
+    Json merged = {{"email", current.email},
+                   {"display_name", current.display_name},
+                   {"institution", current.institution},
+                   {"country", current.country},
+                   {"languages", current.languages},
+                   {"time_zone", current.time_zone}};
+    for (const auto& [key, value] : update.items()) {
+      if (key == "email" || !merged.contains(key)) bad("field '" + key + "': cannot be changed");
+      merged[key] = value;
+    }
+    return profile(Fields(merged));
+  } catch (const FieldError& e) {
+    return Error{e.code(), e.what()};
+  }
+}
+
 }  // namespace praxis::protocol

@@ -48,5 +48,9 @@ Parsed<LoginRequest> parse_login(std::string_view body);
 // token_field: "token" for setup, "invitation" for register.
 Parsed<SignupRequest> parse_signup(std::string_view body, const char* token_field);
 Parsed<InvitationRequest> parse_invitation(std::string_view body);
+// PATCH /api/me: the fields present in body replace those of `current`
+// (display_name, institution, country, languages, time_zone; not email).
+// The result is validated as a whole, with the same rules as registration.
+Parsed<Profile> parse_profile_update(std::string_view body, const Profile& current);
 
 }  // namespace praxis::protocol

@@ -216,6 +216,25 @@ HttpResponse api_me(Services& sv, const HttpRequest& req) {
   return json_response(200, {{"user", to_wire(p->user, true)}});
 }
 
+HttpResponse api_update_me(Services& sv, const HttpRequest& req) {
+  HttpResponse error;
+  auto p = principal(sv, req, error);
+  if (!p) return error;
+  const auto& cur = p->user.profile;
+  auto parsed = protocol::parse_profile_update(
+      req.body,
+      {cur.email, cur.display_name, cur.institution, cur.country, cur.languages, cur.time_zone});
+  const auto* r = parsed_or(parsed, error);
+  if (!r) return error;
+  storage::UserProfile next{cur.email,  r->display_name, r->institution,
+                            r->country, r->languages,    r->time_zone};
+  const bool ok = sv.store.writer().run_sync(
+      [&](storage::WriteTxn& tx) { tx.update_profile(p->user.id, next); });
+  if (!ok) return error_response(ErrorCode::kInternal, "could not save the profile");
+  p->user.profile = next;
+  return json_response(200, {{"user", to_wire(p->user, true)}});
+}
+
 HttpResponse api_create_invitation(Services& sv, const HttpRequest& req) {
   HttpResponse error;
   auto p = admin(sv, req, error);

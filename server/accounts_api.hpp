@@ -16,6 +16,7 @@ HttpResponse api_setup(Services& sv, const HttpRequest& req);
 HttpResponse api_login(Services& sv, const HttpRequest& req);
 HttpResponse api_logout(Services& sv, const HttpRequest& req);
 HttpResponse api_me(Services& sv, const HttpRequest& req);
+HttpResponse api_update_me(Services& sv, const HttpRequest& req);
 HttpResponse api_create_invitation(Services& sv, const HttpRequest& req);
 HttpResponse api_list_invitations(Services& sv, const HttpRequest& req);
 HttpResponse api_register(Services& sv, const HttpRequest& req);

@@ -13,6 +13,7 @@
 #include "server/accounts_api.hpp"
 #include "server/listener.hpp"
 #include "server/log.hpp"
+#include "server/sd_notify.hpp"
 
 namespace praxis::server {
 namespace {
@@ -49,26 +50,29 @@ std::unique_ptr<asio::ssl::context> tls_context(const Settings& s) {
 }
 
 // On SIGINT/SIGTERM: stop accepting, close every WebSocket with 1001, wait
-// (bounded) for them to go, then stop the I/O threads.
-void on_signal(asio::io_context& ioc, Listener& listener, Services& sv) {
+// (bounded) for them to go, then stop the I/O threads. `timer` belongs to
+// run_app, so the polling holds no ownership cycle.
+void on_signal(asio::io_context& ioc, Listener& listener, Services& sv, asio::steady_timer& timer) {
+  notify_stopping();
   log::info("shutdown_started", {{"connections", std::to_string(sv.hub.size())}});
   listener.stop();
   for (const auto& s : sv.hub.all_sessions()) {
     s->post([s] { s->close(protocol::kCloseGoingAway, "server shutting down"); });
   }
-  auto timer = std::make_shared<asio::steady_timer>(ioc);
   const auto deadline =
       std::chrono::steady_clock::now() + std::chrono::seconds(sv.settings.shutdown_grace_seconds);
-  auto poll = std::make_shared<std::function<void()>>();
-  *poll = [&ioc, &sv, timer, deadline, poll] {
-    if (sv.hub.size() == 0 || std::chrono::steady_clock::now() >= deadline) {
-      ioc.stop();
-      return;
+  struct Poll {
+    asio::io_context& ioc;
+    Services& sv;
+    asio::steady_timer& timer;
+    std::chrono::steady_clock::time_point deadline;
+    void operator()(boost::system::error_code = {}) const {
+      if (sv.hub.size() == 0 || std::chrono::steady_clock::now() >= deadline) return ioc.stop();
+      timer.expires_after(std::chrono::milliseconds(20));
+      timer.async_wait(*this);
     }
-    timer->expires_after(std::chrono::milliseconds(20));
-    timer->async_wait([poll](boost::system::error_code) { (*poll)(); });
   };
-  (*poll)();
+  Poll{ioc, sv, timer, deadline}();
 }
 
 }  // namespace
@@ -108,10 +112,12 @@ int run_app(const Settings& settings) {
                           {"data_dir", settings.data_dir},
                           {"url", sv.origin}});
   std::cout << "Praxis is running at " << sv.origin << "/\n" << std::flush;
+  notify_ready();
 
   asio::signal_set signals(ioc, SIGINT, SIGTERM);
+  asio::steady_timer shutdown_timer(ioc);
   signals.async_wait([&](boost::system::error_code ec, int) {
-    if (!ec) on_signal(ioc, *listener, sv);
+    if (!ec) on_signal(ioc, *listener, sv, shutdown_timer);
   });
 
   std::vector<std::thread> threads;

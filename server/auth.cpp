@@ -1,5 +1,6 @@
 #include "server/auth.hpp"
 
+#include <cctype>
 #include <chrono>
 
 #include "server/credentials.hpp"
@@ -10,10 +11,12 @@ namespace {
 using protocol::ErrorCode;
 
 std::optional<std::string> bearer(const HttpRequest& req) {
-  constexpr std::string_view kPrefix = "Bearer ";
-  if (req.authorization.size() <= kPrefix.size() ||
-      req.authorization.compare(0, kPrefix.size(), kPrefix) != 0) {
-    return std::nullopt;
+  constexpr std::string_view kPrefix = "bearer ";  // the scheme is case-insensitive
+  if (req.authorization.size() <= kPrefix.size()) return std::nullopt;
+  for (std::size_t i = 0; i < kPrefix.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(req.authorization[i])) != kPrefix[i]) {
+      return std::nullopt;
+    }
   }
   return req.authorization.substr(kPrefix.size());
 }

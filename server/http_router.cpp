@@ -38,6 +38,7 @@ const std::map<std::pair<std::string, std::string>, Handler>& routes() {
       {{"POST", "/api/login"}, api_login},
       {{"POST", "/api/logout"}, api_logout},
       {{"GET", "/api/me"}, api_me},
+      {{"PATCH", "/api/me"}, api_update_me},
       {{"POST", "/api/invitations"}, api_create_invitation},
       {{"GET", "/api/invitations"}, api_list_invitations},
       {{"POST", "/api/register"}, api_register},
@@ -48,9 +49,13 @@ const std::map<std::pair<std::string, std::string>, Handler>& routes() {
 
 }  // namespace
 
-HttpResponse route(Services& sv, const HttpRequest& req) {
+namespace {
+
+HttpResponse dispatch(Services& sv, const HttpRequest& req) {
   const std::string path = req.target.substr(0, req.target.find('?'));
-  if (auto it = routes().find({req.method, path}); it != routes().end()) {
+  // HEAD is answered as GET (the session sends no body for it).
+  const std::string method = req.method == "HEAD" ? "GET" : req.method;
+  if (auto it = routes().find({method, path}); it != routes().end()) {
     return it->second(sv, req);
   }
   if (path.rfind("/api/", 0) == 0 || path == "/healthz" || path == "/metrics") {
@@ -60,6 +65,14 @@ HttpResponse route(Services& sv, const HttpRequest& req) {
     return error_response(protocol::ErrorCode::kNotFound, "no such route");
   }
   return serve_static(sv.settings.web_root, path);
+}
+
+}  // namespace
+
+HttpResponse route(Services& sv, const HttpRequest& req) {
+  auto res = dispatch(sv, req);
+  res.head_only = req.method == "HEAD";
+  return res;
 }
 
 }  // namespace praxis::server

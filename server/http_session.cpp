@@ -127,7 +127,13 @@ void HttpSession<Stream>::respond(HttpResponse res, bool keep_alive, unsigned ve
   for (const auto& [k, v] : res.headers) msg->insert(k, v);
   msg->body() = std::move(res.body);
   msg->keep_alive(keep_alive);
-  msg->prepare_payload();
+  if (res.head_only) {
+    const auto length = msg->body().size();
+    msg->body().clear();
+    msg->content_length(length);
+  } else {
+    msg->prepare_payload();
+  }
   http::async_write(stream_, *msg,
                     [self = this->shared_from_this(), msg](beast::error_code ec, std::size_t) {
                       if (ec) return;

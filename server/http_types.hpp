@@ -24,6 +24,7 @@ struct HttpResponse {
   std::string content_type = "application/json";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
+  bool head_only = false;  // answer to HEAD: headers (with the body's length) only
 };
 
 }  // namespace praxis::server

@@ -14,7 +14,12 @@ int LoginThrottle::wait(const std::unordered_map<std::string, Record>& map, cons
 
 void LoginThrottle::fail(std::unordered_map<std::string, Record>& map, const std::string& key,
                          Clock::time_point now) {
-  if (map.size() >= kMaxRecords) map.clear();  // bounded memory under a spray of names
+  if (map.size() >= kMaxRecords) {
+    // Bounded memory under a spray of names: forget only records not blocking now,
+    // so a flood of other names cannot lift a real account's block.
+    std::erase_if(map, [now](const auto& kv) { return kv.second.blocked_until <= now; });
+    if (map.size() >= kMaxRecords && !map.count(key)) return;  // all blocked: keep them
+  }
   auto& r = map[key];
   ++r.failures;
   const int over = r.failures - free_failures_;

@@ -1,5 +1,6 @@
 #include "server/metrics.hpp"
 
+#include <iomanip>
 #include <sstream>
 
 namespace praxis::server {
@@ -36,7 +37,7 @@ std::string Metrics::render(std::size_t write_queue_depth) const {
     out << "praxis_commit_seconds_bucket{le=\"" << kBuckets[i] << "\"} " << counts_[i] << '\n';
   }
   out << "praxis_commit_seconds_bucket{le=\"+Inf\"} " << commit_count_ << '\n'
-      << "praxis_commit_seconds_sum " << commit_sum_ << '\n'
+      << "praxis_commit_seconds_sum " << std::setprecision(17) << commit_sum_ << '\n'
       << "praxis_commit_seconds_count " << commit_count_ << '\n';
   return out.str();
 }

@@ -197,6 +197,9 @@ void write_room_leave(Services& sv, const SessionPtr& s, const nlohmann::json& r
 
 void write_room_invite(Services& sv, const SessionPtr& s, const nlohmann::json& rid,
                        const protocol::RoomInvite& m) {
+  if (!s->delivered.count(m.room)) {  // covers rooms that do not exist: no probing
+    return send_error(*s, rid, ErrorCode::kForbidden, "not a moderator of this room");
+  }
   const auto max = sv.settings.limits.max_rooms_per_user;
   submit<Status>(
       sv, s, rid,

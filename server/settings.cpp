@@ -38,7 +38,9 @@ Setter list(std::vector<std::string> Settings::*field) {
     std::string item;
     (s.*field).clear();
     while (std::getline(in, item, ',')) {
-      if (!item.empty()) (s.*field).push_back(item);
+      const auto b = item.find_first_not_of(" \t");
+      if (b == std::string::npos) continue;
+      (s.*field).push_back(item.substr(b, item.find_last_not_of(" \t") - b + 1));
     }
     return true;
   };
@@ -116,6 +118,31 @@ std::string apply_file(Settings& s, const std::string& path) {
   return "";
 }
 
+// Values that parse but make no sense (NaN rates, a KDF below libargon2's
+// minimum, zero-sized limits) are refused at start, not discovered in use.
+std::variant<Settings, std::string> validate(const Settings& s) {
+  const auto& l = s.limits;
+  const auto positive = [](double v) { return v > 0 && v < 1e12; };  // false for NaN
+  if (s.threads < 1) return "threads must be at least 1";
+  if (s.kdf_memory_kib < 8 || s.kdf_iterations < 1) {
+    return "kdf_memory_kib must be at least 8 and kdf_iterations at least 1";
+  }
+  if (s.session_days < 1 || s.shutdown_grace_seconds < 0 || s.handshake_timeout_seconds < 1 ||
+      s.idle_timeout_seconds < 1 || s.login_failures_before_delay < 1) {
+    return "session_days, timeouts and login_failures_before_delay must be positive";
+  }
+  if (!positive(l.messages_per_second) || !positive(l.messages_burst) || l.messages_burst < 1) {
+    return "messages_per_second and messages_burst must be positive numbers (burst >= 1)";
+  }
+  if (l.max_frame_bytes < 256 || l.max_text_chars < 1 || l.max_connections_per_address < 1 ||
+      l.max_rooms_per_user < 1 || l.max_queue_bytes < l.max_frame_bytes || l.history_page_max < 1 ||
+      l.resume_max_events < 1 || l.max_body_bytes < 1024) {
+    return "a limit is out of range (max_frame_bytes >= 256, max_body_bytes >= 1024, "
+           "max_queue_bytes >= max_frame_bytes, others >= 1)";
+  }
+  return s;
+}
+
 }  // namespace
 
 std::variant<Settings, std::string> parse_settings(int argc, const char* const* argv) {
@@ -144,8 +171,7 @@ std::variant<Settings, std::string> parse_settings(int argc, const char* const* 
     if (auto err = apply(s, name, value); !err.empty()) return err;
   }
   if (s.tls_cert.empty() != s.tls_key.empty()) return "tls_cert and tls_key go together";
-  if (s.threads < 1) return "threads must be at least 1";
-  return s;
+  return validate(s);
 }
 
 std::string settings_help() {

@@ -33,6 +33,9 @@ constexpr char kSelectUserByEmail[] = "SELECT id FROM users WHERE email = ?";
 constexpr char kInsertUser[] =
     "INSERT INTO users(email, display_name, institution, country, languages, time_zone, role, "
     "password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr char kUpdateProfile[] =
+    "UPDATE users SET display_name = ?, institution = ?, country = ?, languages = ?, "
+    "time_zone = ? WHERE id = ?";
 constexpr char kSelectSession[] = "SELECT 1 FROM sessions WHERE token_hash = ?";
 constexpr char kInsertSession[] =
     "INSERT INTO sessions(token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)";
@@ -125,6 +128,15 @@ Status WriteTxn::create_user(User& user) {
         .exec();
     user.id = c.db().getLastInsertRowid();
     return Status::kOk;
+  });
+}
+
+Status WriteTxn::update_profile(Id user_id, const UserProfile& p) {
+  return impl_->guarded("update_profile", [&] {
+    const int changed = Query(impl_->cache, kUpdateProfile, p.display_name, p.institution,
+                              p.country, detail::strings_to_json(p.languages), p.time_zone, user_id)
+                            .exec();
+    return changed == 0 ? Status::kNotFound : Status::kOk;
   });
 }
 

@@ -29,6 +29,9 @@ class WriteTxn {
   // ---- accounts ----
   // kConflict if the e-mail is taken. Fills user.id and created_at on kOk.
   Status create_user(User& user);
+  // Replaces the user's display name, institution, country, languages and
+  // time zone (not the e-mail). kNotFound if no such user.
+  Status update_profile(Id user_id, const UserProfile& profile);
   // Stores sha256(token) for user; expires_at 0 = never.
   Status create_session(const std::string& token_hash, Id user_id, Millis now, Millis expires_at);
   // kNotFound if no such unrevoked session. revoked_at is the system time.

@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import {
+  ADMIN,
+  checkA11y,
+  createRoom,
+  inviteAndRegister,
+  login,
+  newPage,
+  openRoom,
+  send,
+  waitFor,
+  waitForTexts,
+  useServerAndBrowser,
+} from './harness.mjs'
+import { seedMessages } from './seed.mjs'
+
+let ada, ben, room
+const fx = useServerAndBrowser({}, async ({ browser }) => {
+  ada = await newPage(browser)
+  await login(ada, fx.server.url, ADMIN.email, ADMIN.password)
+  room = await createRoom(ada, 'Work-based learning')
+  ben = await inviteAndRegister(ada, browser, fx.server.url, {
+    email: 'ben@partner.example',
+    password: 'another long secret',
+    name: 'Ben',
+  })
+  await openRoom(ben, fx.server.url, room)
+})
+
+const msg = (page, text) => page.locator('.message-list > li.message').filter({ hasText: text })
+
+test('reply, mention, edit, reaction and delete are seen live by the other member', async () => {
+  await send(ada, 'Has anyone tried **dual VET** with SMEs?')
+  await msg(ben, 'dual VET').waitFor()
+  assert.equal(await msg(ben, 'dual VET').locator('strong').innerText(), 'dual VET')
+
+  // Reply with a mention chosen from the completion list.
+  await msg(ben, 'dual VET').first().getByRole('button', { name: 'Reply' }).click()
+  const box = ben.getByRole('combobox', { name: 'Message', exact: true })
+  await box.pressSequentially('Yes @Ad')
+  await ben.getByRole('option', { name: /Ada/ }).waitFor()
+  await box.press('Enter')
+  await box.pressSequentially('it worked well.')
+  await box.press('Enter')
+  const reply = msg(ada, 'it worked well')
+  await reply.waitFor()
+  assert.match(await reply.locator('.reply-ref').innerText(), /In reply to Ada/)
+  assert.match(await reply.getAttribute('class'), /mentions-me/)
+  assert.equal(await reply.locator('.msg-lang [aria-hidden="true"]').innerText(), 'DE')
+  assert.equal(await reply.locator('.md').getAttribute('lang'), 'de')
+
+  // Ben edits his reply; Ada sees the new text marked as edited.
+  await msg(ben, 'it worked well').getByRole('button', { name: 'Edit' }).click()
+  await box.fill('Yes @Ada it worked very well.')
+  await box.press('Enter')
+  await msg(ada, 'it worked very well').locator('.edited').waitFor()
+
+  // Ada reacts; Ben sees the count.
+  await msg(ada, 'dual VET').first().getByRole('button', { name: 'React with 👍' }).click()
+  await msg(ben, 'dual VET').first().getByRole('button', { name: '👍 from 1' }).waitFor()
+  assert.equal(
+    await msg(ada, 'dual VET')
+      .first()
+      .getByRole('button', { name: '👍 from 1' })
+      .getAttribute('aria-pressed'),
+    'true',
+  )
+
+  // Ada deletes her question; Ben sees it gone.
+  await msg(ada, 'dual VET').first().getByRole('button', { name: 'Delete' }).click()
+  await ben.locator('.message-list .deleted').waitFor()
+  assert.equal(await ben.locator('.message-list strong').count(), 0)
+  await checkA11y(ben, 'room')
+})
+
+test('unread badges count messages in rooms not open, and clear on opening', async () => {
+  const other = await createRoom(ada, 'Mobility')
+  await ada.goto(`${fx.server.url}/rooms/${room}`)
+  await openRoom(ben, fx.server.url, other)
+  await ben.goto(`${fx.server.url}/rooms/${room}`)
+  await ben.locator('.conn[data-status="online"]').waitFor()
+  await ada.goto(`${fx.server.url}/rooms/${other}`)
+  await ada.getByRole('combobox', { name: 'Message', exact: true }).waitFor()
+  await send(ada, 'one')
+  await send(ada, 'two')
+  const badge = ben.locator(`li[data-room="${other}"] .unread-badge`)
+  await waitFor(
+    async () => (await badge.getAttribute('data-count').catch(() => null)) === '2',
+    'badge 2',
+  )
+  await checkA11y(ben, 'room list with badges')
+  await ben.locator(`li[data-room="${other}"] a`).click()
+  await waitForTexts(ben, ['one', 'two'])
+  await badge.waitFor({ state: 'detached' })
+})
+
+test('history loads older messages when scrolling up, without gaps', async () => {
+  const id = await createRoom(ada, 'Archive')
+  const texts = Array.from({ length: 120 }, (_, i) => `archived message ${i + 1}`)
+  await seedMessages(ada, id, texts)
+  await openRoom(ben, fx.server.url, id)
+  await msg(ben, 'archived message 120').waitFor()
+  assert.equal(await ben.locator('.message-list > li.message').count(), 50)
+  const scroller = ben.locator('.messages')
+  for (let i = 0; i < 10 && !(await ben.locator('.beginning').isVisible()); i++) {
+    const n = await ben.locator('.message-list > li.message').count()
+    await scroller.evaluate((el) => el.scrollTo(0, 0))
+    await waitFor(
+      async () =>
+        (await ben.locator('.message-list > li.message').count()) > n ||
+        ben.locator('.beginning').isVisible(),
+      'older page',
+    )
+  }
+  await waitForTexts(ben, texts)
+})

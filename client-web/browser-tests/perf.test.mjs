@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict'
+import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { test } from 'node:test'
+import { gzipSync } from 'node:zlib'
+import { clientDir, newPage, useServerAndBrowser } from './harness.mjs'
+
+const fx = useServerAndBrowser()
+
+test('built client size (gzip) and load time from a local praxisd', async () => {
+  const dist = join(clientDir, 'dist')
+  const files = ['index.html', ...readdirSync(join(dist, 'assets')).map((f) => `assets/${f}`)]
+  const gzip = files.reduce(
+    (n, f) => n + gzipSync(readFileSync(join(dist, f)), { level: 9 }).length,
+    0,
+  )
+  const page = await newPage(fx.browser)
+  const res = await page.goto(`${fx.server.url}/login`)
+  const asset = files.find((f) => f.endsWith('.js'))
+  const assetRes = await page.request.get(`${fx.server.url}/${asset}`)
+  assert.equal(assetRes.headers()['cache-control'], 'public, max-age=31536000, immutable')
+  assert.equal(res.headers()['cache-control'], 'no-cache')
+  await page.getByRole('heading', { name: 'Log in' }).waitFor()
+  const timing = await page.evaluate(() => {
+    const [nav] = performance.getEntriesByType('navigation')
+    return {
+      domContentLoaded: Math.round(nav.domContentLoadedEventEnd),
+      load: Math.round(nav.loadEventEnd),
+      firstScreen: Math.round(performance.now()),
+    }
+  })
+  const report = { gzipBytes: gzip, ...timing }
+  mkdirSync(join(clientDir, 'test-results'), { recursive: true })
+  writeFileSync(join(clientDir, 'test-results', 'perf.json'), JSON.stringify(report, null, 2))
+  console.log(
+    `client gzip ${(gzip / 1024).toFixed(1)} KiB; load ${timing.load} ms; login screen shown after ${timing.firstScreen} ms`,
+  )
+  assert.ok(gzip < 200 * 1024)
+})

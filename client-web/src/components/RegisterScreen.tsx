@@ -1,0 +1,29 @@
+import { api } from '../api'
+import { t } from '../i18n'
+import type { User } from '../protocol'
+import { NavLink } from './NavLink'
+import { NewAccountForm } from './NewAccountForm'
+
+export function RegisterScreen({
+  invitation,
+  onDone,
+}: {
+  invitation: string
+  onDone: (u: User) => void
+}) {
+  if (!invitation) return <p>{t('register.noInvitation')}</p>
+  return (
+    <>
+      <NewAccountForm
+        idPrefix="reg"
+        intro={t('register.intro')}
+        submitLabel={t('register.submit')}
+        create={(account) => api.register({ invitation, ...account })}
+        onDone={onDone}
+      />
+      <p>
+        <NavLink href="/login">{t('register.haveAccount')}</NavLink>
+      </p>
+    </>
+  )
+}

@@ -1,0 +1,31 @@
+// Dates and times in the reader's locale and time zone.
+
+export function validTimeZone(tz: string | undefined): string | undefined {
+  if (!tz) return undefined
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz })
+    return tz
+  } catch {
+    return undefined
+  }
+}
+
+export function formatTime(ms: number, locale: string, timeZone: string | undefined): string {
+  return new Intl.DateTimeFormat(locale, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: validTimeZone(timeZone),
+  }).format(new Date(ms))
+}
+
+export function languageName(tag: string, locale: string): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'language' }).of(tag) ?? tag
+  } catch {
+    return tag
+  }
+}
+
+export function browserTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'
+}

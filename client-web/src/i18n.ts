@@ -1,0 +1,89 @@
+// Every string the interface shows goes through i18next; catalogues are complete by type.
+
+import i18next from 'i18next'
+import { de } from './locales/de'
+import { el } from './locales/el'
+import { en, type MessageKey } from './locales/en'
+import { es } from './locales/es'
+import { fi } from './locales/fi'
+import { fr } from './locales/fr'
+import { it } from './locales/it'
+
+export const LANGUAGES = [
+  { code: 'en', name: 'English' },
+  { code: 'de', name: 'Deutsch' },
+  { code: 'fi', name: 'Suomi' },
+  { code: 'it', name: 'Italiano' },
+  { code: 'es', name: 'Español' },
+  { code: 'el', name: 'Ελληνικά' },
+  { code: 'fr', name: 'Français' },
+] as const
+
+export type UiLanguage = (typeof LANGUAGES)[number]['code']
+
+export const catalogues: Record<UiLanguage, Record<MessageKey, string>> = {
+  en,
+  de,
+  fi,
+  it,
+  es,
+  el,
+  fr,
+}
+
+const STORAGE_KEY = 'praxis.uiLanguage'
+
+/** Keys looked up but missing in the current language (checked by the browser tests). */
+export const missingKeys: string[] = []
+
+export function isUiLanguage(s: string | null | undefined): s is UiLanguage {
+  return LANGUAGES.some((l) => l.code === s)
+}
+
+export function initialLanguage(): UiLanguage {
+  const stored = typeof localStorage !== 'undefined' ? localStorage.getItem(STORAGE_KEY) : null
+  if (isUiLanguage(stored)) return stored
+  const nav = typeof navigator !== 'undefined' ? (navigator.languages ?? []) : []
+  for (const tag of nav) {
+    const base = tag.split('-')[0]
+    if (isUiLanguage(base)) return base
+  }
+  return 'en'
+}
+
+export async function initI18n(lng: UiLanguage): Promise<void> {
+  await i18next.init({
+    lng,
+    fallbackLng: false,
+    keySeparator: false,
+    nsSeparator: false,
+    interpolation: { escapeValue: false }, // Preact escapes text itself
+    resources: Object.fromEntries(
+      Object.entries(catalogues).map(([code, cat]) => [code, { translation: cat }]),
+    ),
+    saveMissing: true,
+    missingKeyHandler: (lngs, _ns, key) => {
+      missingKeys.push(`${lngs.join(',')}:${key}`)
+    },
+  })
+  applyDocumentLanguage(lng)
+}
+
+export async function setLanguage(lng: UiLanguage): Promise<void> {
+  localStorage.setItem(STORAGE_KEY, lng)
+  await i18next.changeLanguage(lng)
+  applyDocumentLanguage(lng)
+}
+
+function applyDocumentLanguage(lng: string): void {
+  if (typeof document !== 'undefined') document.documentElement.lang = lng
+}
+
+export function currentLanguage(): UiLanguage {
+  const l = i18next.language
+  return isUiLanguage(l) ? l : 'en'
+}
+
+export function t(key: MessageKey, vars?: Record<string, string | number>): string {
+  return i18next.t(key, vars ?? {})
+}

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Builds Praxis (server and web client) and runs it with its embedded defaults: SQLite in ./data,
+# http://localhost:8080/. Extra arguments go to praxisd (e.g. --port 9000).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+deploy/install-deps.sh
+cmake --preset release >/dev/null
+cmake --build --preset release -j 2 --target praxisd
+client-web/build.sh
+exec build/release/praxisd --data-dir "${PRAXIS_DATA_DIR:-data}" --web-root client-web/dist "$@"

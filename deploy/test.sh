@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs every test of Praxis: formatting, unit and integration tests, first in
+# the optimised build, then again under AddressSanitizer + UBSan; then the web
+# client's unit and browser tests.
+# Exits non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+deploy/install-deps.sh --test
+
+echo "== format check (.clang-format)"
+git ls-files '*.cpp' '*.hpp' | xargs clang-format --dry-run --Werror
+
+for preset in release ci-sanitize; do
+  echo "== $preset: build"
+  cmake --preset "$preset" >/dev/null
+  cmake --build --preset "$preset" -j 2
+  echo "== $preset: unit and integration tests"
+  ctest --preset "$preset"
+done
+
+# The web client's unit and browser tests (Playwright + Debian's Chromium), against
+# the sanitizer build of praxisd: a report there aborts the server and fails a test.
+echo "== web client: unit and browser tests"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  PRAXISD="$PWD/build/ci-sanitize/praxisd" client-web/test.sh
