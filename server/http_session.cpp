@@ -18,7 +18,6 @@ namespace http = beast::http;
 namespace asio = boost::asio;
 
 namespace {
-constexpr auto kReadTimeout = std::chrono::seconds(30);
 constexpr std::uint32_t kHeaderLimit = 16 * 1024;
 
 template <class Stream>
@@ -34,7 +33,8 @@ template <class Stream>
 void HttpSession<Stream>::run() {
   asio::dispatch(stream_.get_executor(), [self = this->shared_from_this()] {
     if constexpr (kIsTls<Stream>) {
-      beast::get_lowest_layer(self->stream_).expires_after(kReadTimeout);
+      beast::get_lowest_layer(self->stream_)
+          .expires_after(std::chrono::seconds(self->sv_.settings.request_timeout_seconds));
       self->stream_.async_handshake(asio::ssl::stream_base::server, [self](beast::error_code ec) {
         if (!ec) self->do_read();
       });
@@ -49,7 +49,8 @@ void HttpSession<Stream>::do_read() {
   parser_.emplace();
   parser_->body_limit(sv_.settings.limits.max_body_bytes);
   parser_->header_limit(kHeaderLimit);
-  beast::get_lowest_layer(stream_).expires_after(kReadTimeout);
+  beast::get_lowest_layer(stream_).expires_after(
+      std::chrono::seconds(sv_.settings.request_timeout_seconds));
   http::async_read(stream_, buffer_, *parser_,
                    [self = this->shared_from_this()](beast::error_code ec, std::size_t n) {
                      self->on_read(ec, n);

@@ -66,6 +66,7 @@ const std::map<std::string, Setter>& setters() {
       {"login_failures_before_delay", number(&Settings::login_failures_before_delay)},
       {"session_days", number(&Settings::session_days)},
       {"shutdown_grace_seconds", number(&Settings::shutdown_grace_seconds)},
+      {"request_timeout_seconds", number(&Settings::request_timeout_seconds)},
       {"handshake_timeout_seconds", number(&Settings::handshake_timeout_seconds)},
       {"idle_timeout_seconds", number(&Settings::idle_timeout_seconds)},
       {"max_frame_bytes", limit(&protocol::Limits::max_frame_bytes)},
@@ -128,7 +129,8 @@ std::variant<Settings, std::string> validate(const Settings& s) {
     return "kdf_memory_kib must be at least 8 and kdf_iterations at least 1";
   }
   if (s.session_days < 1 || s.shutdown_grace_seconds < 0 || s.handshake_timeout_seconds < 1 ||
-      s.idle_timeout_seconds < 1 || s.login_failures_before_delay < 1) {
+      s.request_timeout_seconds < 1 || s.idle_timeout_seconds < 1 ||
+      s.login_failures_before_delay < 1) {
     return "session_days, timeouts and login_failures_before_delay must be positive";
   }
   if (!positive(l.messages_per_second) || !positive(l.messages_burst) || l.messages_burst < 1) {

@@ -33,6 +33,7 @@ struct Settings {
   int login_failures_before_delay = 5;
   int session_days = 30;
   int shutdown_grace_seconds = 5;
+  int request_timeout_seconds = 30;  // to read one HTTP request (or finish TLS setup)
   int handshake_timeout_seconds = 10;
   int idle_timeout_seconds = 60;
   protocol::Limits limits;

@@ -1,0 +1,80 @@
+// libFuzzer target: the JSON bodies of the HTTP API (protocol/http_api.hpp).
+// The first byte picks the route, the rest is the body:
+//   0 POST /api/login         parse_login
+//   1 POST /api/setup         parse_signup(body, "token")
+//   2 POST /api/register      parse_signup(body, "invitation")
+//   3 POST /api/invitations   parse_invitation
+//   4 PATCH /api/me           parse_profile_update
+// Properties: no crash or sanitizer report; an accepted body respects the field
+// rules of PROTOCOL.md 1 that are cheap to restate here; an error has a message.
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <string_view>
+#include <variant>
+
+#include "protocol/http_api.hpp"
+
+namespace {
+
+namespace p = praxis::protocol;
+
+template <class T>
+const T* accepted(const p::Parsed<T>& r) {
+  if (const auto* e = std::get_if<p::Error>(&r)) {
+    if (e->message.empty()) std::abort();  // every error names what is wrong
+    return nullptr;
+  }
+  return &std::get<T>(r);
+}
+
+void check_profile(const p::Profile& pr, bool with_email) {
+  if (with_email) {
+    if (pr.email.size() < 3 || pr.email.size() > 254) std::abort();
+    if (pr.email.find('@') == std::string::npos) std::abort();
+  }
+  if (pr.display_name.empty()) std::abort();
+  if (!pr.country.empty() && pr.country.size() != 2) std::abort();
+  if (pr.languages.size() > 10) std::abort();
+  if (pr.time_zone.size() > 64) std::abort();
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  if (size == 0) return 0;
+  const std::string_view body(reinterpret_cast<const char*>(data) + 1, size - 1);
+  switch (data[0] % 5) {
+    case 0:
+      if (const auto* r = accepted(p::parse_login(body))) {
+        (void)r;
+      }
+      break;
+    case 1:
+    case 2:
+      if (const auto* r = accepted(p::parse_signup(body, data[0] % 5 == 1 ? "token" : "invitation"))) {
+        if (r->password.size() < 8 || r->password.size() > 1024) std::abort();
+        check_profile(r->profile, true);
+      }
+      break;
+    case 3:
+      if (const auto* r = accepted(p::parse_invitation(body))) {
+        if (r->role != "member" && r->role != "admin") std::abort();
+      }
+      break;
+    case 4: {
+      p::Profile current;
+      current.email = "ada@school.example";
+      current.display_name = "Ada";
+      current.country = "FI";
+      current.languages = {"fi", "en"};
+      current.time_zone = "Europe/Helsinki";
+      if (const auto* r = accepted(p::parse_profile_update(body, current))) {
+        if (r->email != current.email) std::abort();  // PATCH /api/me never changes the e-mail
+        check_profile(*r, false);
+      }
+      break;
+    }
+  }
+  return 0;
+}
