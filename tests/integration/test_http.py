@@ -387,3 +387,30 @@ def test_users_list(praxis):
     assert "email" not in by_id[amy.id], f"a member sees another member's e-mail: {by_id[amy.id]}"
     for key in ("display_name", "institution", "country", "languages", "time_zone", "role"):
         assert key in by_id[amy.id], f"USER lacks {key}: {by_id[amy.id]}"
+
+
+def test_profile_update(praxis):
+    amy = praxis.new_user("Amy")
+    change = {"display_name": "Amy K.", "institution": "Omnia", "country": "fi",
+              "languages": ["fi", "sv"], "time_zone": "Europe/Helsinki"}
+    user = expect(praxis.http("PATCH", "/api/me", change, token=amy.token), 200).json()["user"]
+    assert {k: user[k] for k in change} == {**change, "country": "FI"}, user
+    me = expect(praxis.http("GET", "/api/me", token=amy.token), 200).json()["user"]
+    assert me["display_name"] == "Amy K." and me["languages"] == ["fi", "sv"], me
+    partial = expect(praxis.http("PATCH", "/api/me", {"institution": "Bfz"}, token=amy.token), 200)
+    assert partial.json()["user"]["display_name"] == "Amy K.", "a partial update reset other fields"
+
+
+@pytest.mark.parametrize("body", [{"email": "x@y.z"}, {"role": "admin"}, {"display_name": ""},
+                                  {"languages": "fi"}, {"country": "FIN"}],
+                         ids=["email", "role", "empty-name", "languages-not-list", "country"])
+def test_profile_update_refused(praxis, body):
+    amy = praxis.new_user("Amy")
+    error = expect(praxis.http("PATCH", "/api/me", body, token=amy.token), 400).json()["error"]
+    assert error["code"] == "bad_field", error
+    me = expect(praxis.http("GET", "/api/me", token=amy.token), 200).json()["user"]
+    assert me["display_name"] == "Amy" and me["role"] == "member", f"a refused update changed {me}"
+
+
+def test_profile_update_needs_a_session(praxis):
+    expect(praxis.http("PATCH", "/api/me", {"display_name": "X"}), 401)
