@@ -3,6 +3,8 @@
 # http://localhost:8080/. Extra arguments go to praxisd (e.g. --port 9000).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# ccache hits across checkouts in other folders (CI clones afresh each time).
+export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1
 deploy/install-deps.sh
 cmake --preset release >/dev/null
 cmake --build --preset release -j 2 --target praxisd

@@ -5,6 +5,8 @@
 # Exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# ccache hits across checkouts in other folders (CI clones afresh each time).
+export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1
 deploy/install-deps.sh --test
 
 echo "== format check (.clang-format)"
