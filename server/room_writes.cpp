@@ -82,17 +82,25 @@ void submit_event(Services& sv, const SessionPtr& s, const nlohmann::json& rid, 
       });
 }
 
-// After a membership change: every connection of `user` subscribes to the
-// room and is sent it; the requester's copy carries the rid.
-void grant(Services& sv, storage::Id user, storage::Id room, const Session* requester,
-           const nlohmann::json& rid) {
+// Runs fn(session, rid) on the strand of every connection of `user`; only the
+// requester's call gets the request's rid (the others learn of the change).
+template <class Fn>
+void for_user(Services& sv, storage::Id user, const Session* requester, const nlohmann::json& rid,
+              Fn fn) {
   for (const auto& other : sv.hub.user_sessions(user)) {
     auto own_rid = other.get() == requester ? rid : nlohmann::json();
-    other->post([&sv, other, room, own_rid] {
-      subscribe(sv, other, room);
-      send_room(sv, *other, own_rid, room);
-    });
+    other->post([other, own_rid, fn] { fn(other, own_rid); });
   }
+}
+
+// After a membership change: every connection of `user` subscribes to the
+// room and is sent it.
+void grant(Services& sv, storage::Id user, storage::Id room, const Session* requester,
+           const nlohmann::json& rid) {
+  for_user(sv, user, requester, rid, [&sv, room](const SessionPtr& other, const nlohmann::json& r) {
+    subscribe(sv, other, room);
+    send_room(sv, *other, r, room);
+  });
 }
 
 }  // namespace
@@ -185,13 +193,11 @@ void write_room_leave(Services& sv, const SessionPtr& s, const nlohmann::json& r
       },
       [&sv, s, rid, room = m.room](Status st) {
         if (report(s, rid, st)) return;
-        for (const auto& other : sv.hub.user_sessions(s->user_id())) {
-          auto own_rid = other == s ? rid : nlohmann::json();
-          other->post([&sv, other, room, own_rid] {
-            unsubscribe(sv, other, room);
-            send_message(*other, protocol::Left{own_rid, room});
-          });
-        }
+        for_user(sv, s->user_id(), s.get(), rid,
+                 [&sv, room](const SessionPtr& other, const nlohmann::json& r) {
+                   unsubscribe(sv, other, room);
+                   send_message(*other, protocol::Left{r, room});
+                 });
       });
 }
 
@@ -228,17 +234,17 @@ void write_read(Services& sv, const SessionPtr& s, const nlohmann::json& rid,
       },
       [&sv, s, rid, room = m.room](const Result& r) {
         if (report(s, rid, r.status)) return;
-        for (const auto& other : sv.hub.user_sessions(s->user_id())) {
-          auto own_rid = other == s ? rid : nlohmann::json();
-          other->post([&sv, other, room, own_rid, read_seq = r.read_seq] {
-            std::int64_t unread = 0, mentions = 0;
-            sv.store.read([&](storage::Reader& reader) {
-              reader.unread(room, other->user_id(), &unread, &mentions);
-              return 0;
+        for_user(
+            sv, s->user_id(), s.get(), rid,
+            [&sv, room, read_seq = r.read_seq](const SessionPtr& other,
+                                               const nlohmann::json& own_rid) {
+              std::int64_t unread = 0, mentions = 0;
+              sv.store.read([&](storage::Reader& reader) {
+                reader.unread(room, other->user_id(), &unread, &mentions);
+                return 0;
+              });
+              send_message(*other, protocol::ReadMarker{own_rid, room, read_seq, unread, mentions});
             });
-            send_message(*other, protocol::ReadMarker{own_rid, room, read_seq, unread, mentions});
-          });
-        }
       });
 }
 
