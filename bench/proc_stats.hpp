@@ -32,7 +32,8 @@ inline std::int64_t status_kib(const std::string& pid, const std::string& key) {
   std::ifstream f("/proc/" + pid + "/status");
   std::string line;
   while (std::getline(f, line)) {
-    if (line.compare(0, key.size() + 1, key + ":") == 0) return std::stoll(line.substr(key.size() + 1));
+    if (line.compare(0, key.size() + 1, key + ":") == 0)
+      return std::stoll(line.substr(key.size() + 1));
   }
   return -1;
 }

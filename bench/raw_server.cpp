@@ -14,6 +14,7 @@
 //
 //   praxis_raw_server [--listen 127.0.0.1] [--port 0] [--port-file F]
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/signal_set.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/websocket.hpp>
@@ -132,7 +133,8 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void do_write() {
     writing_ = true;
-    in_flight_.assign(std::make_move_iterator(queue_.begin()), std::make_move_iterator(queue_.end()));
+    in_flight_.assign(std::make_move_iterator(queue_.begin()),
+                      std::make_move_iterator(queue_.end()));
     queue_.clear();
     gather_.clear();
     for (const auto& f : in_flight_) gather_.push_back(asio::buffer(*f));
@@ -171,9 +173,12 @@ int main(int argc, char** argv) {
   unsigned short port = 0;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string k = argv[i];
-    if (k == "--listen") listen = argv[i + 1];
-    else if (k == "--port") port = static_cast<unsigned short>(std::stoi(argv[i + 1]));
-    else if (k == "--port-file") port_file = argv[i + 1];
+    if (k == "--listen")
+      listen = argv[i + 1];
+    else if (k == "--port")
+      port = static_cast<unsigned short>(std::stoi(argv[i + 1]));
+    else if (k == "--port-file")
+      port_file = argv[i + 1];
     else {
       std::cerr << "praxis_raw_server: unknown option " << k << "\n";
       return 2;

@@ -72,7 +72,8 @@ void add_messages(SQLite::Database& db, std::int64_t count) {
   std::vector<RoomRow> rooms;
   {
     SQLite::Statement q(db, "SELECT id, last_seq FROM rooms ORDER BY id");
-    while (q.executeStep()) rooms.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), {}});
+    while (q.executeStep())
+      rooms.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), {}});
     SQLite::Statement m(db, "SELECT user_id FROM room_members WHERE room_id = ? ORDER BY user_id");
     for (auto& r : rooms) {
       m.bind(1, r.id);
@@ -138,13 +139,15 @@ void seed(SQLite::Database& db, const Options& o) {
     user.bind(5, at);
     user.exec();
     user.reset();
-    const std::string token = "bench-" + std::to_string(id) + "-" + sha256_hex(std::to_string(id)).substr(0, 24);
+    const std::string token =
+        "bench-" + std::to_string(id) + "-" + sha256_hex(std::to_string(id)).substr(0, 24);
     session.bind(1, sha256_hex(token));
     session.bind(2, id);
     session.bind(3, at);
     session.exec();
     session.reset();
-    const std::int64_t room_id = (o.room_size > 0 && i < o.rooms * o.room_size) ? i / o.room_size + 1 : 0;
+    const std::int64_t room_id =
+        (o.room_size > 0 && i < o.rooms * o.room_size) ? i / o.room_size + 1 : 0;
     if (tokens.is_open()) tokens << id << ' ' << token << ' ' << room_id << '\n';
   }
   for (std::int64_t r = 0; r < o.rooms; ++r) {
@@ -176,14 +179,22 @@ int main(int argc, char** argv) {
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string k = argv[i];
     const std::string v = argv[i + 1];
-    if (k == "--data-dir") o.data_dir = v;
-    else if (k == "--users") o.users = std::stoll(v);
-    else if (k == "--rooms") o.rooms = std::stoll(v);
-    else if (k == "--room-size") o.room_size = std::stoll(v);
-    else if (k == "--tokens") o.tokens = v;
-    else if (k == "--messages-per-room") o.messages_per_room = std::stoll(v);
-    else if (k == "--add-messages-per-room") o.add_per_room = std::stoll(v);
-    else if (k == "--unread") o.unread = std::stoll(v);
+    if (k == "--data-dir")
+      o.data_dir = v;
+    else if (k == "--users")
+      o.users = std::stoll(v);
+    else if (k == "--rooms")
+      o.rooms = std::stoll(v);
+    else if (k == "--room-size")
+      o.room_size = std::stoll(v);
+    else if (k == "--tokens")
+      o.tokens = v;
+    else if (k == "--messages-per-room")
+      o.messages_per_room = std::stoll(v);
+    else if (k == "--add-messages-per-room")
+      o.add_per_room = std::stoll(v);
+    else if (k == "--unread")
+      o.unread = std::stoll(v);
     else {
       std::cerr << "praxis_seed: unknown option " << k << "\n";
       return 2;

@@ -79,7 +79,8 @@ int run_insert(const std::string& dir, std::int64_t rooms, std::int64_t size, st
   }
   const double s = std::chrono::duration<double>(Clock::now() - t0).count();
   std::printf(
-      "scenario=storage_insert mode=praxis inserts=%lld failed=%lld seconds=%.2f inserts_per_s=%.0f "
+      "scenario=storage_insert mode=praxis inserts=%lld failed=%lld seconds=%.2f "
+      "inserts_per_s=%.0f "
       "commits=%lld jobs_per_commit=%.1f\n",
       static_cast<long long>(ok), static_cast<long long>(failed), s, static_cast<double>(ok) / s,
       static_cast<long long>(commits.load()),
@@ -90,20 +91,25 @@ int run_insert(const std::string& dir, std::int64_t rooms, std::int64_t size, st
 int run_read(const std::string& dir, std::int64_t rooms, std::int64_t size, std::int64_t count) {
   st::Reader reader(dir + "/praxis.db");
   std::vector<st::Seq> last(static_cast<std::size_t>(rooms) + 1, 0);
-  for (std::int64_t r = 1; r <= rooms; ++r) last[static_cast<std::size_t>(r)] = reader.room(r)->last_seq;
+  for (std::int64_t r = 1; r <= rooms; ++r)
+    last[static_cast<std::size_t>(r)] = reader.room(r)->last_seq;
   std::mt19937_64 rng(42);
   std::vector<double> hist, unread;
   std::int64_t rows = 0, unread_sum = 0;
   for (std::int64_t i = 0; i < count; ++i) {
     const st::Id room = static_cast<st::Id>(rng() % static_cast<std::uint64_t>(rooms)) + 1;
     const st::Seq n = last[static_cast<std::size_t>(room)];
-    const st::Seq before = i % 4 == 0 ? 0 : 51 + static_cast<st::Seq>(rng() % static_cast<std::uint64_t>(std::max<st::Seq>(1, n - 50)));
+    const st::Seq before =
+        i % 4 == 0 ? 0
+                   : 51 + static_cast<st::Seq>(
+                              rng() % static_cast<std::uint64_t>(std::max<st::Seq>(1, n - 50)));
     bool more = false;
     auto t = Clock::now();
     auto page = reader.messages_before(room, before, 50, &more);
     hist.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t).count());
     rows += static_cast<std::int64_t>(page.size());
-    const st::Id user = (room - 1) * size + 1 + static_cast<st::Id>(rng() % static_cast<std::uint64_t>(size));
+    const st::Id user =
+        (room - 1) * size + 1 + static_cast<st::Id>(rng() % static_cast<std::uint64_t>(size));
     std::int64_t u = 0, mentions = 0;
     t = Clock::now();
     reader.unread(room, user, &u, &mentions);
@@ -133,12 +139,18 @@ int main(int argc, char** argv) {
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string k = argv[i];
     const std::string v = argv[i + 1];
-    if (k == "--data-dir") dir = v;
-    else if (k == "--mode") mode = v;
-    else if (k == "--rooms") rooms = std::stoll(v);
-    else if (k == "--room-size") size = std::stoll(v);
-    else if (k == "--count") count = std::stoll(v);
-    else if (k == "--inflight") inflight = std::stoll(v);
+    if (k == "--data-dir")
+      dir = v;
+    else if (k == "--mode")
+      mode = v;
+    else if (k == "--rooms")
+      rooms = std::stoll(v);
+    else if (k == "--room-size")
+      size = std::stoll(v);
+    else if (k == "--count")
+      count = std::stoll(v);
+    else if (k == "--inflight")
+      inflight = std::stoll(v);
     else {
       std::cerr << "praxis_storage_bench: unknown option " << k << "\n";
       return 2;

@@ -9,7 +9,8 @@ packages=(
   libboost1.81-dev libsqlitecpp-dev libsqlite3-dev nlohmann-json3-dev libssl-dev libargon2-dev
 )
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(catch2 clang-format python3 python3-pytest python3-websockets python3-requests sqlite3)
+  packages+=(catch2 clang-format python3 python3-pytest python3-websockets python3-requests sqlite3
+             clang-14 libclang-rt-14-dev)
 fi
 
 # The web client builds with Node 20 (Vite 7); the Debian 12 image used here ships it.

@@ -20,6 +20,9 @@ for preset in release ci-sanitize; do
   ctest --preset "$preset"
 done
 
+echo "== fuzz: short run of each libFuzzer target (fuzz/README.md for long runs)"
+fuzz/run.sh --short
+
 # The web client's unit and browser tests (Playwright + Debian's Chromium), against
 # the sanitizer build of praxisd: a report there aborts the server and fails a test.
 echo "== web client: unit and browser tests"

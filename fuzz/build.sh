@@ -48,6 +48,9 @@ link() {
   done
   local libs=()
   for src in "$@"; do [[ $src == -* ]] && libs+=("$src"); done
+  local o newer=0
+  for o in "${objs[@]}"; do [[ $o -nt $OUT/$name ]] && newer=1; done
+  [[ -x $OUT/$name ]] && ((!newer)) && return 0
   echo "  LINK $OUT/$name" >&2
   "$CXX" "${FLAGS[@]}" "${objs[@]}" "${libs[@]}" -o "$OUT/$name"
 }

@@ -45,23 +45,29 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (size == 0) return 0;
   const std::string_view body(reinterpret_cast<const char*>(data) + 1, size - 1);
   switch (data[0] % 5) {
-    case 0:
-      if (const auto* r = accepted(p::parse_login(body))) {
-        (void)r;
+    case 0: {
+      const auto parsed = p::parse_login(body);
+      if (const auto* r = accepted(parsed)) {
+        if (r->email.size() < 3 || r->email.find('@') == std::string::npos) std::abort();
       }
       break;
+    }
     case 1:
-    case 2:
-      if (const auto* r = accepted(p::parse_signup(body, data[0] % 5 == 1 ? "token" : "invitation"))) {
+    case 2: {
+      const auto parsed = p::parse_signup(body, data[0] % 5 == 1 ? "token" : "invitation");
+      if (const auto* r = accepted(parsed)) {
         if (r->password.size() < 8 || r->password.size() > 1024) std::abort();
         check_profile(r->profile, true);
       }
       break;
-    case 3:
-      if (const auto* r = accepted(p::parse_invitation(body))) {
+    }
+    case 3: {
+      const auto parsed = p::parse_invitation(body);
+      if (const auto* r = accepted(parsed)) {
         if (r->role != "member" && r->role != "admin") std::abort();
       }
       break;
+    }
     case 4: {
       p::Profile current;
       current.email = "ada@school.example";
@@ -69,7 +75,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       current.country = "FI";
       current.languages = {"fi", "en"};
       current.time_zone = "Europe/Helsinki";
-      if (const auto* r = accepted(p::parse_profile_update(body, current))) {
+      const auto parsed = p::parse_profile_update(body, current);
+      if (const auto* r = accepted(parsed)) {
         if (r->email != current.email) std::abort();  // PATCH /api/me never changes the e-mail
         check_profile(*r, false);
       }

@@ -85,19 +85,27 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   parser.body_limit(64 * 1024);
   parser.header_limit(16 * 1024);
   boost::beast::error_code ec;
-  // Two pieces: the parser must cope with a request split anywhere.
+  // As http::async_read does: bytes arrive in two pieces (split anywhere); after
+  // need_more the parser is called again only once more bytes were appended.
   const std::size_t cut = size == 0 ? 0 : data[0] % (size + 1);
-  std::size_t used = parser.put(boost::asio::buffer(input.data(), cut), ec);
-  if (ec == http::error::need_more) ec = {};
-  if (!ec) {
-    std::string rest(input.substr(used));
-    while (!ec && !rest.empty() && !parser.is_done()) {
-      const std::size_t n = parser.put(boost::asio::buffer(rest), ec);
-      if (n == 0) break;
-      rest.erase(0, n);
+  const std::string_view pieces[] = {input.substr(0, cut), input.substr(cut)};
+  std::string buffer;
+  for (const auto piece : pieces) {
+    if (piece.empty()) continue;  // a read returns at least one byte
+    buffer.append(piece);
+    while (!ec && !buffer.empty() && !parser.is_done()) {
+      const std::size_t used = parser.put(boost::asio::buffer(buffer), ec);
+      buffer.erase(0, used);
+      if (ec == http::error::need_more) {
+        ec = {};
+        break;
+      }
+      if (used == 0) break;
     }
-    if (!ec && !parser.is_done()) parser.put_eof(ec);
+    if (ec || parser.is_done()) break;
   }
+  // The peer closes: put_eof's precondition is that some input was parsed.
+  if (!ec && !parser.is_done() && parser.got_some()) parser.put_eof(ec);
   if (ec || !parser.is_done()) {
     // Header-only inputs still reach the auth helpers through their fields.
     HttpRequest r;

@@ -47,6 +47,8 @@ void Listener::on_accept(beast::error_code ec, tcp::socket socket) {
     log::warn("accept_failed", {{"what", ec.message()}});
   } else {
     beast::error_code ignored;
+    // Small messages go out at once: Nagle's delay would add to every delivery.
+    socket.set_option(tcp::no_delay(true), ignored);
     const auto address = socket.remote_endpoint(ignored).address().to_string();
     const auto id = ++next_conn_;
     beast::tcp_stream stream(std::move(socket));

@@ -26,7 +26,8 @@ WebSocketSession<Stream>::WebSocketSession(Stream&& stream, Services& sv, Identi
     : Session(std::move(identity)),
       ws_(std::move(stream)),
       sv_(sv),
-      cut_timer_(ws_.get_executor()) {}
+      cut_timer_(ws_.get_executor()),
+      hello_timer_(ws_.get_executor()) {}
 
 template <class Stream>
 WebSocketSession<Stream>::~WebSocketSession() {
@@ -127,6 +128,7 @@ void WebSocketSession<Stream>::do_write() {
     if (!gather_.empty()) gather_.push_back(asio::buffer(kNewline));
     gather_.push_back(asio::buffer(*p));
   }
+  sv_.metrics.messages_out += in_flight_.size();  // counted when handed to the socket
   ws_.text(true);
   ws_.async_write(gather_,
                   [s = self()](beast::error_code ec, std::size_t n) { s->on_write(ec, n); });
@@ -139,7 +141,6 @@ void WebSocketSession<Stream>::on_write(beast::error_code ec, std::size_t) {
   for (const auto& p : in_flight_) sent += p->size();
   queued_bytes_ -= sent;
   sv_.metrics.outbound_queue_bytes -= static_cast<std::int64_t>(sent);
-  sv_.metrics.messages_out += in_flight_.size();
   in_flight_.clear();
   if (ec) return finish(ec, "write");
   if (closing_) return do_close();
@@ -175,6 +176,7 @@ void WebSocketSession<Stream>::finish(beast::error_code ec, const char* where) {
   if (finished_) return;
   finished_ = true;
   cut_timer_.cancel();
+  hello_timer_.cancel();
   if (!opened_) return;
   --sv_.metrics.connections;
   handle_closed(sv_, shared_from_this());

@@ -58,6 +58,7 @@ class WebSocketSession final : public Session {
   bool opened_ = false;
   boost::beast::websocket::close_reason close_reason_;
   boost::asio::steady_timer cut_timer_;
+  boost::asio::steady_timer hello_timer_;
 };
 
 }  // namespace praxis::server
