@@ -55,15 +55,64 @@ storage::Seq send_range(Services& sv, Session& s, storage::Id room, storage::Seq
 
 }  // namespace
 
-bool replay(Services& sv, Session& s, storage::Id room, storage::Seq after) {
-  auto r = sv.store.read([room](storage::Reader& reader) { return reader.room(room); });
-  const storage::Seq last = r ? r->last_seq : 0;
-  if (last - after > sv.settings.limits.resume_max_events) return false;
-  s.delivered[room] = std::max(after, send_range(sv, s, room, after, 0));
-  return true;
+namespace {
+
+bool is_replaying(const Session& s, storage::Id room) {
+  for (const auto& [r, seq] : s.replaying) {
+    if (r == room) return true;
+  }
+  return false;
+}
+
+// Replays from the front of s->replaying until done or the queue is half full.
+void replay_step(Services& sv, const SessionPtr& s) {
+  const std::size_t budget = sv.settings.limits.max_queue_bytes / 2;
+  while (!s->replaying.empty()) {
+    auto& [room, pos] = s->replaying.front();
+    auto delivered = s->delivered.find(room);
+    if (delivered == s->delivered.end()) {  // left the room meanwhile
+      s->replaying.pop_front();
+      continue;
+    }
+    auto events = sv.store.read([&, room = room, pos = pos](storage::Reader& r) {
+      return r.events_after(room, pos, kReplayPage);
+    });
+    for (const auto& e : events) {
+      if (s->queued_bytes() >= budget) {
+        return s->when_drained([&sv, s] { replay_step(sv, s); });
+      }
+      send_message(*s, protocol::EventMessage{to_wire(e)});
+      pos = e.seq;
+    }
+    if (static_cast<std::int64_t>(events.size()) < kReplayPage) {  // reached the newest
+      delivered->second = std::max(delivered->second, pos);
+      s->replaying.pop_front();
+    }
+  }
+  protocol::Synced synced;
+  for (const auto& [room, seq] : s->delivered) synced.rooms[room] = seq;
+  send_message(*s, synced);
+}
+
+}  // namespace
+
+void start_resume(Services& sv, const SessionPtr& s,
+                  const std::map<storage::Id, storage::Seq>& resume) {
+  for (const auto& [room, seq] : resume) {
+    auto it = s->delivered.find(room);
+    if (it == s->delivered.end()) continue;  // not a member: nothing to resume
+    const storage::Seq last = it->second;    // set by subscribe()
+    if (last - seq > sv.settings.limits.resume_max_events) {
+      send_message(*s, protocol::Resync{room, last});
+    } else if (seq < last) {
+      s->replaying.emplace_back(room, seq);
+    }
+  }
+  replay_step(sv, s);
 }
 
 void deliver(Services& sv, Session& s, storage::Id room, storage::Seq seq, const Payload& payload) {
+  if (is_replaying(s, room)) return;  // the replay reads it from the database
   auto it = s.delivered.find(room);
   if (it == s.delivered.end() || seq <= it->second) return;
   if (seq > it->second + 1) it->second = send_range(sv, s, room, it->second, seq - 1);

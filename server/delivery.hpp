@@ -3,6 +3,7 @@
 // Every function here runs on the session's strand unless it says otherwise.
 #pragma once
 
+#include <map>
 #include <memory>
 
 #include "protocol/server_messages.hpp"
@@ -25,9 +26,13 @@ void subscribe(Services& sv, const SessionPtr& s, storage::Id room);
 // Unsubscribes and announces presence if the user went offline there.
 void unsubscribe(Services& sv, const SessionPtr& s, storage::Id room);
 
-// Sends the events of `room` after `after` up to the newest (for resume).
-// Returns false (and sends nothing) when more than resume_max_events are due.
-bool replay(Services& sv, Session& s, storage::Id room, storage::Seq after);
+// After hello: replays, for each room in `resume` (room -> last seen seq) that
+// s is subscribed to, every event after that seq, then sends `synced`. The
+// replay is paced by the connection's queue (it waits for the queue to drain
+// past half of max_queue_bytes), so a long backlog never makes a reading
+// client look slow. Rooms missing more than resume_max_events get `resync`.
+void start_resume(Services& sv, const SessionPtr& s,
+                  const std::map<storage::Id, storage::Seq>& resume);
 
 // A committed event for s: skips duplicates, fills a gap from the database.
 void deliver(Services& sv, Session& s, storage::Id room, storage::Seq seq, const Payload& payload);

@@ -27,15 +27,7 @@ void hello(Services& sv, const SessionPtr& s, const protocol::Hello& m) {
   send_message(*s, protocol::Welcome{to_wire(s->identity().user, true), sv.settings.limits});
   auto rooms = sv.store.read([&](storage::Reader& r) { return r.member_room_ids(s->user_id()); });
   for (auto room : rooms) subscribe(sv, s, room);
-  for (const auto& [room, seq] : m.resume) {
-    if (!s->delivered.count(room)) continue;  // not a member: nothing to resume
-    if (!replay(sv, *s, room, seq)) {
-      send_message(*s, protocol::Resync{room, s->delivered[room]});
-    }
-  }
-  protocol::Synced synced;
-  for (auto room : rooms) synced.rooms[room] = s->delivered[room];
-  send_message(*s, synced);
+  start_resume(sv, s, m.resume);
 }
 
 // A room the user may look into: a member, or any user for an open room.

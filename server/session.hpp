@@ -4,7 +4,9 @@
 // only through post(), which runs work on the session's strand.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <memory>
 #include <string>
@@ -40,10 +42,18 @@ class Session : public std::enable_shared_from_this<Session> {
   // frame after what is being written and drops the rest of the queue.
   virtual void send(Payload payload) = 0;
   virtual void close(std::uint16_t code, std::string reason) = 0;
+  // Bytes queued and not yet written.
+  virtual std::size_t queued_bytes() const = 0;
+  // Runs fn on the strand once everything queued has been written (at once,
+  // posted, if nothing is queued). Dropped if the connection closes first.
+  virtual void when_drained(std::function<void()> fn) = 0;
 
   // Strand only: per room the user is subscribed to, the highest seq this
   // connection has been sent. Live events at or below it are duplicates.
   std::unordered_map<storage::Id, storage::Seq> delivered;
+  // Strand only: rooms still being replayed after hello (oldest first), with
+  // the seq replayed so far. Live events for them wait in the database.
+  std::deque<std::pair<storage::Id, storage::Seq>> replaying;
   bool greeted = false;
 
  private:

@@ -144,7 +144,17 @@ void WebSocketSession<Stream>::on_write(beast::error_code ec, std::size_t) {
   in_flight_.clear();
   if (ec) return finish(ec, "write");
   if (closing_) return do_close();
-  if (!queue_.empty()) do_write();
+  if (!queue_.empty()) return do_write();
+  auto drained = std::move(drained_);
+  drained_.clear();
+  for (auto& fn : drained) fn();
+}
+
+template <class Stream>
+void WebSocketSession<Stream>::when_drained(std::function<void()> fn) {
+  if (closing_ || finished_) return;
+  if (writing_ || !queue_.empty()) return drained_.push_back(std::move(fn));
+  post(std::move(fn));
 }
 
 template <class Stream>
@@ -175,6 +185,7 @@ template <class Stream>
 void WebSocketSession<Stream>::finish(beast::error_code ec, const char* where) {
   if (finished_) return;
   finished_ = true;
+  drained_.clear();
   cut_timer_.cancel();
   hello_timer_.cancel();
   if (!opened_) return;

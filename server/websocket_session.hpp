@@ -34,6 +34,8 @@ class WebSocketSession final : public Session {
   void post(std::function<void()> fn) override;
   void send(Payload payload) override;
   void close(std::uint16_t code, std::string reason) override;
+  std::size_t queued_bytes() const override { return queued_bytes_; }
+  void when_drained(std::function<void()> fn) override;
 
  private:
   void on_accept(boost::beast::error_code ec);
@@ -52,6 +54,7 @@ class WebSocketSession final : public Session {
   std::vector<Payload> in_flight_;
   std::vector<boost::asio::const_buffer> gather_;
   std::size_t queued_bytes_ = 0;
+  std::vector<std::function<void()>> drained_;
   bool writing_ = false;
   bool closing_ = false;
   bool finished_ = false;

@@ -64,6 +64,9 @@ async def hello(ws):
             return
 
 
+NOISE_FLOOR = 0.010  # seconds
+
+
 @async_test
 async def test_slow_consumer_cut_off_within_10s_at_1000_per_second(start_praxis, sanitized):
     server = start_praxis({**FAST, "max-queue-bytes": QUEUE_BYTES}, env=server_env())
@@ -192,4 +195,7 @@ async def test_slow_consumer_cut_off_within_10s_at_1000_per_second(start_praxis,
     await writer_ws.close()
     await writer_reads
     if not sanitized:
-        assert loaded_p99 < 2 * base_p99, f"others' p99 more than doubled: {report}"
+        # NOTE: the latencies are measured by this Python client, whose own scheduling
+        # noise is a few milliseconds; below NOISE_FLOOR a doubling says nothing about
+        # the server, so the baseline counts as at least that much.
+        assert loaded_p99 < 2 * max(base_p99, NOISE_FLOOR), f"others' p99 more than doubled: {report}"

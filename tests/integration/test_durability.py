@@ -204,3 +204,20 @@ async def test_resume_beyond_limit_gives_resync(start_praxis):
     assert again.synced["rooms"][str(over_limit)] == over_last, again.synced
     page = await again.history(over_limit, limit=11)
     assert [m["seq"] for m in page["messages"]] == [a["seq"] for a in over.acks], "the reload after resync"
+
+
+@async_test
+async def test_resume_of_a_backlog_larger_than_the_queue_is_paced(start_praxis):
+    """A replay bigger than max_queue_bytes goes out as the client reads it: the client
+    is not taken for a slow consumer (4008) and gets every event once."""
+    queue = 65536
+    server = start_praxis({**FAST, "max-queue-bytes": queue})
+    room, (ann, ben) = await users_in_room(server, "Ann", "Ben")
+    await ben.close()
+    stream = await post_stream(ann, [room], 200, size=2000)  # ~400 KB, six times the queue
+    last = stream.acks[-1]["seq"]
+    again = await connect(server, ben.user, resume={room: 0})
+    replay = replay_of(again, room)
+    assert_contiguous([e["seq"] for e in replay], 1, last, "the paced replay")
+    assert again.synced["rooms"][str(room)] == last, again.synced
+    await again.ping()  # still connected and answering

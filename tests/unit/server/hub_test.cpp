@@ -18,6 +18,8 @@ class FakeSession : public Session {
   void close(std::uint16_t code, std::string reason) override {
     closed.emplace_back(code, std::move(reason));
   }
+  std::size_t queued_bytes() const override { return 0; }
+  void when_drained(std::function<void()> fn) override { fn(); }
 
   std::vector<std::string> sent;
   std::vector<std::pair<std::uint16_t, std::string>> closed;
