@@ -39,12 +39,8 @@ constexpr Entry kCatalogue[] = {
 
 // The codes in the first column of PROTOCOL.md's "## 4. Error codes" table.
 std::set<std::string> documented_codes() {
-#ifdef PRAXIS_PROTOCOL_MD
-  const std::filesystem::path path = PRAXIS_PROTOCOL_MD;
-#else
   const std::filesystem::path path =
-      std::filesystem::path(__FILE__).parent_path() / "../../../protocol/PROTOCOL.md";
-#endif
+      std::filesystem::path(PRAXIS_SOURCE_DIR) / "protocol/PROTOCOL.md";
   std::ifstream in(path);
   INFO("reading " << path);
   REQUIRE(in);

@@ -96,7 +96,8 @@ TEST_CASE("released schema v1 migrates to current") {
   auto path = tmp.file("v1.db");
   {
     SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    db.exec(read_text(std::filesystem::path(__FILE__).parent_path() / "schema_v1.sql"));
+    db.exec(
+        read_text(std::filesystem::path(PRAXIS_SOURCE_DIR) / "tests/unit/storage/schema_v1.sql"));
   }
   CHECK(schema_version(path) == 1);
   migrate(path);
