@@ -58,36 +58,41 @@ storage::Seq send_range(Services& sv, Session& s, storage::Id room, storage::Seq
 namespace {
 
 bool is_replaying(const Session& s, storage::Id room) {
-  for (const auto& [r, seq] : s.replaying) {
-    if (r == room) return true;
+  for (const auto& r : s.replaying) {
+    if (r.room == room) return true;
   }
   return false;
 }
 
 // Replays from the front of s->replaying until done or the queue is half full.
+// Each room is replayed up to its target (its last seq at hello), pacing the
+// sends; what was committed meanwhile, a bounded amount, then goes out at once
+// and the room is live. The target keeps a fast stream of new posts from
+// stretching a replay forever.
 void replay_step(Services& sv, const SessionPtr& s) {
   const std::size_t budget = sv.settings.limits.max_queue_bytes / 2;
   while (!s->replaying.empty()) {
-    auto& [room, pos] = s->replaying.front();
-    auto delivered = s->delivered.find(room);
+    if (s->queued_bytes() >= budget) return s->when_drained([&sv, s] { replay_step(sv, s); });
+    auto& r = s->replaying.front();
+    auto delivered = s->delivered.find(r.room);
     if (delivered == s->delivered.end()) {  // left the room meanwhile
       s->replaying.pop_front();
       continue;
     }
-    auto events = sv.store.read([&, room = room, pos = pos](storage::Reader& r) {
-      return r.events_after(room, pos, kReplayPage);
-    });
-    for (const auto& e : events) {
-      if (s->queued_bytes() >= budget) {
-        return s->when_drained([&sv, s] { replay_step(sv, s); });
+    if (r.pos < r.target) {
+      auto events = sv.store.read([&r](storage::Reader& reader) {
+        return reader.events_after(r.room, r.pos, std::min(kReplayPage, r.target - r.pos));
+      });
+      if (events.empty()) r.pos = r.target;  // cannot happen: seqs are contiguous
+      for (const auto& e : events) {
+        if (s->queued_bytes() >= budget) break;
+        send_message(*s, protocol::EventMessage{to_wire(e)});
+        r.pos = e.seq;
       }
-      send_message(*s, protocol::EventMessage{to_wire(e)});
-      pos = e.seq;
+      continue;
     }
-    if (static_cast<std::int64_t>(events.size()) < kReplayPage) {  // reached the newest
-      delivered->second = std::max(delivered->second, pos);
-      s->replaying.pop_front();
-    }
+    delivered->second = std::max(delivered->second, send_range(sv, *s, r.room, r.pos, 0));
+    s->replaying.pop_front();
   }
   protocol::Synced synced;
   for (const auto& [room, seq] : s->delivered) synced.rooms[room] = seq;
@@ -105,7 +110,7 @@ void start_resume(Services& sv, const SessionPtr& s,
     if (last - seq > sv.settings.limits.resume_max_events) {
       send_message(*s, protocol::Resync{room, last});
     } else if (seq < last) {
-      s->replaying.emplace_back(room, seq);
+      s->replaying.push_back({room, seq, last});
     }
   }
   replay_step(sv, s);

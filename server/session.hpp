@@ -51,9 +51,15 @@ class Session : public std::enable_shared_from_this<Session> {
   // Strand only: per room the user is subscribed to, the highest seq this
   // connection has been sent. Live events at or below it are duplicates.
   std::unordered_map<storage::Id, storage::Seq> delivered;
-  // Strand only: rooms still being replayed after hello (oldest first), with
-  // the seq replayed so far. Live events for them wait in the database.
-  std::deque<std::pair<storage::Id, storage::Seq>> replaying;
+  // Strand only: rooms still being replayed after hello, in order: replayed up
+  // to `pos`, to be replayed up to `target` (the room's last seq at hello).
+  // Live events for them wait in the database.
+  struct Replay {
+    storage::Id room = 0;
+    storage::Seq pos = 0;
+    storage::Seq target = 0;
+  };
+  std::deque<Replay> replaying;
   bool greeted = false;
 
  private:

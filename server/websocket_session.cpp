@@ -189,8 +189,8 @@ void WebSocketSession<Stream>::finish(beast::error_code ec, const char* where) {
   cut_timer_.cancel();
   hello_timer_.cancel();
   if (!opened_) return;
+  handle_closed(sv_, shared_from_this());  // presence is announced before the count drops
   --sv_.metrics.connections;
-  handle_closed(sv_, shared_from_this());
   const bool normal = ec == websocket::error::closed || ec == asio::error::operation_aborted ||
                       ec == asio::error::eof;
   log::info("ws_close", {{"conn", std::to_string(identity().conn_id)},

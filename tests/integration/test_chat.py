@@ -235,8 +235,12 @@ async def test_history_folds_edits_deletions_reactions(server):
 @async_test
 async def test_presence(server):
     room, (ann, ben) = await users_in_room(server, "Ann", "Ben")
+    before = ann.mark()
     await ben.close()
     await wait_connections(server, 1)
+    # Ben's first connection going away announces "offline"; let it arrive first.
+    await ann.wait_for(lambda m: m.get("type") == "presence" and m.get("user") == ben.user_id
+                       and m.get("online") is False, "presence offline of the first connection", before)
     since = ann.mark()
 
     first = await connect(server, ben.user)
