@@ -72,7 +72,9 @@ bool is_replaying(const Session& s, storage::Id room) {
 void replay_step(Services& sv, const SessionPtr& s) {
   const std::size_t budget = sv.settings.limits.max_queue_bytes / 2;
   while (!s->replaying.empty()) {
-    if (s->queued_bytes() >= budget) return s->when_drained([&sv, s] { replay_step(sv, s); });
+    if (s->queued_bytes() >= budget) {
+      return s->when_below(budget / 2, [&sv, s] { replay_step(sv, s); });
+    }
     auto& r = s->replaying.front();
     auto delivered = s->delivered.find(r.room);
     if (delivered == s->delivered.end()) {  // left the room meanwhile

@@ -44,9 +44,9 @@ class Session : public std::enable_shared_from_this<Session> {
   virtual void close(std::uint16_t code, std::string reason) = 0;
   // Bytes queued and not yet written.
   virtual std::size_t queued_bytes() const = 0;
-  // Runs fn on the strand once everything queued has been written (at once,
-  // posted, if nothing is queued). Dropped if the connection closes first.
-  virtual void when_drained(std::function<void()> fn) = 0;
+  // Runs fn on the strand once fewer than `bytes` are queued (posted at once
+  // if that is already so). Dropped if the connection closes first.
+  virtual void when_below(std::size_t bytes, std::function<void()> fn) = 0;
 
   // Strand only: per room the user is subscribed to, the highest seq this
   // connection has been sent. Live events at or below it are duplicates.

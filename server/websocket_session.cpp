@@ -144,16 +144,28 @@ void WebSocketSession<Stream>::on_write(beast::error_code ec, std::size_t) {
   in_flight_.clear();
   if (ec) return finish(ec, "write");
   if (closing_) return do_close();
-  if (!queue_.empty()) return do_write();
-  auto drained = std::move(drained_);
-  drained_.clear();
-  for (auto& fn : drained) fn();
+  // NOTE: "below a mark", not "empty": under steady live traffic the queue may
+  // never empty, and a paced replay waiting for that would wait for ever.
+  std::vector<std::function<void()>> ready;
+  for (auto it = waiting_.begin(); it != waiting_.end();) {
+    if (queued_bytes_ < it->first) {
+      ready.push_back(std::move(it->second));
+      it = waiting_.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  for (auto& fn : ready) fn();  // may queue more (and start a write)
+  if (!writing_ && !closing_ && !queue_.empty()) do_write();
 }
 
 template <class Stream>
-void WebSocketSession<Stream>::when_drained(std::function<void()> fn) {
+void WebSocketSession<Stream>::when_below(std::size_t bytes, std::function<void()> fn) {
   if (closing_ || finished_) return;
-  if (writing_ || !queue_.empty()) return drained_.push_back(std::move(fn));
+  if (queued_bytes_ >= bytes) {
+    waiting_.emplace_back(bytes, std::move(fn));
+    return;
+  }
   post(std::move(fn));
 }
 
@@ -185,7 +197,7 @@ template <class Stream>
 void WebSocketSession<Stream>::finish(beast::error_code ec, const char* where) {
   if (finished_) return;
   finished_ = true;
-  drained_.clear();
+  waiting_.clear();
   cut_timer_.cancel();
   hello_timer_.cancel();
   if (!opened_) return;

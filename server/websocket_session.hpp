@@ -35,7 +35,7 @@ class WebSocketSession final : public Session {
   void send(Payload payload) override;
   void close(std::uint16_t code, std::string reason) override;
   std::size_t queued_bytes() const override { return queued_bytes_; }
-  void when_drained(std::function<void()> fn) override;
+  void when_below(std::size_t bytes, std::function<void()> fn) override;
 
  private:
   void on_accept(boost::beast::error_code ec);
@@ -54,7 +54,7 @@ class WebSocketSession final : public Session {
   std::vector<Payload> in_flight_;
   std::vector<boost::asio::const_buffer> gather_;
   std::size_t queued_bytes_ = 0;
-  std::vector<std::function<void()>> drained_;
+  std::vector<std::pair<std::size_t, std::function<void()>>> waiting_;
   bool writing_ = false;
   bool closing_ = false;
   bool finished_ = false;

@@ -19,7 +19,7 @@ class FakeSession : public Session {
     closed.emplace_back(code, std::move(reason));
   }
   std::size_t queued_bytes() const override { return 0; }
-  void when_drained(std::function<void()> fn) override { fn(); }
+  void when_below(std::size_t, std::function<void()> fn) override { fn(); }
 
   std::vector<std::string> sent;
   std::vector<std::pair<std::uint16_t, std::string>> closed;
