@@ -8,7 +8,6 @@ import os
 import random
 import signal
 import sqlite3
-from collections import Counter
 
 from praxis_harness import FAST, WAIT, async_test, connect, make_room, post_stream
 
@@ -30,25 +29,51 @@ def integrity_check(db_path) -> str:
     return "; ".join(str(r[0]) for r in rows)
 
 
-def assert_exactly_once(events, acked, sent, room):
-    """events: the room's replay from seq 1. Contiguous seqs; each cmid at most once;
-    each acknowledged post there with its acknowledged seq; each sent post there."""
-    seqs = [e["seq"] for e in events]
-    assert seqs == list(range(1, len(seqs) + 1)), \
-        f"room {room}: seqs are not 1..{len(seqs)}: first gap near {next((i + 1 for i, s in enumerate(seqs) if s != i + 1), None)}"
-    messages = [e for e in events if e["kind"] == "message" and e.get("cmid")]
-    copies = Counter(e["cmid"] for e in messages)
-    twice = [c for c, n in copies.items() if n > 1]
-    assert not twice, f"room {room}: {len(twice)} posts stored more than once, e.g. {twice[:5]}"
-    by_cmid = {e["cmid"]: e for e in messages}
-    lost = [(cmid, seq) for cmid, seq in acked.items() if cmid not in by_cmid]
-    assert not lost, f"room {room}: {len(lost)} acknowledged posts lost, e.g. {lost[:5]}"
-    moved = [(cmid, seq, by_cmid[cmid]["seq"]) for cmid, seq in acked.items() if by_cmid[cmid]["seq"] != seq]
-    assert not moved, f"room {room}: acknowledged seqs changed (cmid, acked, stored): {moved[:5]}"
-    missing = [cmid for cmid in sent if cmid not in by_cmid]
-    assert not missing, f"room {room}: {len(missing)} posts retried until acknowledged are missing: {missing[:5]}"
-    wrong = [cmid for cmid, text in sent.items() if by_cmid[cmid]["text"] != text]
-    assert not wrong, f"room {room}: stored text differs from the sent text for {wrong[:5]}"
+class Ledger:
+    """What one room holds, as far as checked: the events from seq 1 to `last`, by cmid.
+    Each kill's reader resumes from `last`, so a check reads only what is new."""
+
+    def __init__(self, room):
+        self.room = room
+        self.last = 0
+        self.stored = {}  # cmid -> event
+
+    def add(self, events, where):
+        """events: the replay after self.last. Contiguous seqs; no cmid stored twice."""
+        seqs = [e["seq"] for e in events]
+        expected = list(range(self.last + 1, self.last + 1 + len(seqs)))
+        assert seqs == expected, (f"{where}: room {self.room}: seqs after {self.last} are not contiguous: "
+                                  f"first gap near {next((x for s, x in zip(seqs, expected) if s != x), None)}")
+        for e in events:
+            if e["kind"] == "message" and e.get("cmid"):
+                assert e["cmid"] not in self.stored, \
+                    f"{where}: room {self.room}: {e['cmid']} stored twice (seqs {self.stored[e['cmid']]['seq']}, {e['seq']})"
+                self.stored[e["cmid"]] = e
+        self.last = seqs[-1] if seqs else self.last
+
+    def check(self, acked, sent, where):
+        """Each acknowledged post stored with its acknowledged seq; each sent post stored
+        with its text (every post without an ack was retried until it got one)."""
+        lost = [(cmid, seq) for cmid, seq in acked.items() if cmid not in self.stored]
+        assert not lost, f"{where}: room {self.room}: {len(lost)} acknowledged posts lost, e.g. {lost[:5]}"
+        moved = [(cmid, seq, self.stored[cmid]["seq"]) for cmid, seq in acked.items()
+                 if self.stored[cmid]["seq"] != seq]
+        assert not moved, f"{where}: room {self.room}: acknowledged seqs changed (cmid, acked, stored): {moved[:5]}"
+        missing = [cmid for cmid in sent if cmid not in self.stored]
+        assert not missing, f"{where}: room {self.room}: {len(missing)} retried posts missing: {missing[:5]}"
+        wrong = [cmid for cmid, text in sent.items() if self.stored[cmid]["text"] != text]
+        assert not wrong, f"{where}: room {self.room}: stored text differs from the sent text for {wrong[:5]}"
+
+
+async def read_and_check(server, user, ledgers, acked, sent, label, where, timeout=WAIT):
+    """Resumes each room from its ledger and checks what comes."""
+    reader = await connect(server, user, label=label, resume={room: l.last for room, l in ledgers.items()},
+                           timeout=timeout)
+    synced_at = reader.index_of(reader.synced)
+    for room, ledger in ledgers.items():
+        ledger.add(reader.events(room, reader.hello_at, synced_at), where)
+        ledger.check(acked[room], sent[room], where)
+    await reader.close()
 
 
 @async_test
@@ -65,6 +90,7 @@ async def test_sigkill_under_load_loses_and_duplicates_nothing(start_praxis, soa
     # Everything ever sent, by room: cmid -> text; and every ack: cmid -> seq.
     sent = {room: {} for room in rooms}
     acked = {room: {} for room in rooms}
+    ledgers = {room: Ledger(room) for room in rooms}
     kills = int(KILLS * soak)
 
     for kill in range(1, kills + 1):
@@ -100,13 +126,13 @@ async def test_sigkill_under_load_loses_and_duplicates_nothing(start_praxis, soa
                     ack = await retry.post(room, text, cmid=cmid)
                     acked[room][cmid] = ack["seq"]
             await retry.close()
-        reader = await connect(server, users[0], label=f"k{kill}-reader", resume={room: 0 for room in rooms})
-        synced_at = reader.index_of(reader.synced)
-        for room in rooms:
-            assert_exactly_once(reader.events(room, reader.hello_at, synced_at), acked[room], sent[room], room)
-        await reader.close()
+        await read_and_check(server, users[0], ledgers, acked, sent, f"k{kill}-reader", where)
         print(f"{where}: after {delay:.2f}s, {sum(len(s.acks) for s in streams)} acks, "
               f"{sum(len(s.sent) for s in streams)} sent")
 
+    # Last, everything once more from seq 1: no later kill lost an earlier post.
+    fresh = {room: Ledger(room) for room in rooms}
+    await read_and_check(server, users[0], fresh, acked, sent, "final-reader", f"after {kills} kills",
+                         timeout=10 * WAIT)
     total = sum(len(a) for a in acked.values())
     assert total >= kills, f"only {total} posts were acknowledged over {kills} kills: the load did not run"

@@ -456,14 +456,15 @@ async def upgrade_status(server: Praxisd, **kwargs) -> int:
 
 
 async def connect(server: Praxisd, user: User, *, token=None, via="bearer", origin=None,
-                  label=None, local_addr=None, hello=True, resume=None) -> "Client":
-    """A Client for user (via "bearer" or "cookie"), by default after hello/welcome/synced."""
+                  label=None, local_addr=None, hello=True, resume=None, timeout=WAIT) -> "Client":
+    """A Client for user (via "bearer" or "cookie"), by default after hello/welcome/synced
+    (timeout: for synced, which comes after the whole replay)."""
     token = token or user.token
     creds = {"token": token} if via == "bearer" else {"cookie": token}
     ws = await open_ws(server, origin=origin, local_addr=local_addr, **creds)
     client = Client(ws, label or user.display_name, user)
     if hello:
-        await client.hello(resume)
+        await client.hello(resume, timeout=timeout)
     return client
 
 
@@ -636,7 +637,7 @@ class Client:
 
     # -- protocol shortcuts
 
-    async def hello(self, resume: dict | None = None, version=1):
+    async def hello(self, resume: dict | None = None, version=1, timeout=WAIT):
         """hello; waits for welcome and synced (asserting no error came instead)."""
         msg = {"type": "hello", "version": version}
         if resume is not None:
@@ -646,7 +647,7 @@ class Client:
         welcome = await self.wait_for(lambda m: m.get("type") in ("welcome", "error"), "welcome", self.hello_at)
         assert welcome["type"] == "welcome", f"{self.label}: hello refused: {welcome}"
         self.welcome = welcome
-        self.synced = await self.wait_type("synced", self.hello_at)
+        self.synced = await self.wait_type("synced", self.hello_at, timeout)
 
     async def ping(self):
         """A round trip: everything the server queued for us before it is in messages."""
