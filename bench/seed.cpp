@@ -4,7 +4,7 @@
 // rows are written with direct SQL in large transactions (synchronous=OFF while
 // seeding), not through storage::Writer: users with a dummy password hash (no
 // argon2), session tokens stored as the server stores them (SHA-256, lower
-// hex, as server/credentials.cpp token_hash), open rooms, memberships, and
+// hex, by server/credentials.cpp token_hash itself), open rooms, memberships, and
 // optionally messages. The tokens go to --tokens FILE, one line per user:
 // "<user_id> <token> <room_id>" (room 0: in no room).
 //
@@ -18,7 +18,6 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
-#include <openssl/evp.h>
 
 #include <chrono>
 #include <cstdint>
@@ -30,22 +29,10 @@
 #include <string>
 #include <vector>
 
+#include "server/credentials.hpp"
 #include "storage/database.hpp"
 
 namespace {
-
-std::string sha256_hex(const std::string& s) {
-  unsigned char md[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  EVP_Digest(s.data(), s.size(), md, &len, EVP_sha256(), nullptr);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned int i = 0; i < len; ++i) {
-    out += kHex[md[i] >> 4];
-    out += kHex[md[i] & 0xF];
-  }
-  return out;
-}
 
 std::int64_t now_ms() {
   using namespace std::chrono;
@@ -139,9 +126,9 @@ void seed(SQLite::Database& db, const Options& o) {
     user.bind(5, at);
     user.exec();
     user.reset();
-    const std::string token =
-        "bench-" + std::to_string(id) + "-" + sha256_hex(std::to_string(id)).substr(0, 24);
-    session.bind(1, sha256_hex(token));
+    const std::string token = "bench-" + std::to_string(id) + "-" +
+                              praxis::server::token_hash(std::to_string(id)).substr(0, 24);
+    session.bind(1, praxis::server::token_hash(token));
     session.bind(2, id);
     session.bind(3, at);
     session.exec();

@@ -2,7 +2,7 @@
 // its handling that parse request input without a database:
 // * Beast's request parser with the limits of server/http_session.cpp (16 KiB of
 //   headers, max_body_bytes of body), fed in two pieces as a socket would;
-// * the conversion to HttpRequest (as HttpSession::convert does);
+// * the conversion to HttpRequest (server/beast_request.hpp, as HttpSession does);
 // * presented_token (server/auth.cpp): the bearer token or the praxis_session cookie;
 // * the route's path (target up to '?', as server/http_router.cpp splits it) and,
 //   for other GETs, serve_static (server/static_files.cpp) on a scratch web root.
@@ -23,6 +23,7 @@
 #include <string_view>
 
 #include "server/auth.hpp"
+#include "server/beast_request.hpp"
 #include "server/static_files.hpp"
 
 namespace {
@@ -30,6 +31,7 @@ namespace {
 namespace fs = std::filesystem;
 namespace http = boost::beast::http;
 using praxis::server::HttpRequest;
+using praxis::server::to_http_request;
 
 constexpr const char* kSecret = "SECRET-OUTSIDE-THE-WEB-ROOT";
 std::string g_root;
@@ -114,15 +116,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     handle(r);
     return 0;
   }
-  const auto& req = parser.get();
-  HttpRequest r;
-  r.method = std::string(req.method_string());
-  r.target = std::string(req.target());
-  r.body = req.body();
-  r.cookie = std::string(req[http::field::cookie]);
-  r.authorization = std::string(req[http::field::authorization]);
-  r.origin = std::string(req[http::field::origin]);
-  r.address = "127.0.0.1";
-  handle(r);
+  handle(to_http_request(parser.get(), "127.0.0.1", false));
   return 0;
 }

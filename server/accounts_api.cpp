@@ -1,10 +1,11 @@
 #include "server/accounts_api.hpp"
 
-#include <chrono>
 #include <iostream>
 
 #include "protocol/http_api.hpp"
+#include "server/api_response.hpp"
 #include "server/auth.hpp"
+#include "server/clock.hpp"
 #include "server/credentials.hpp"
 #include "server/delivery.hpp"
 #include "server/log.hpp"
@@ -16,13 +17,6 @@ namespace {
 using protocol::ErrorCode;
 using Json = nlohmann::json;
 using storage::Status;
-
-constexpr storage::Millis kInvitationMillis = 14LL * 24 * 3600 * 1000;
-
-storage::Millis now_ms() {
-  using namespace std::chrono;
-  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
 
 // Thrown inside a writer job to roll the whole job back.
 struct Rollback : std::exception {};
@@ -47,15 +41,6 @@ HttpResponse signed_in(const Services& sv, unsigned status, const storage::User&
   auto res = json_response(status, {{"user", to_wire(user, true)}, {"token", token}});
   res.headers.emplace_back("Set-Cookie", session_cookie(sv, token, tls));
   return res;
-}
-
-template <class T>
-const T* parsed_or(const protocol::Parsed<T>& p, HttpResponse& error) {
-  if (auto* e = std::get_if<protocol::Error>(&p)) {
-    error = error_response(e->code, e->message);
-    return nullptr;
-  }
-  return &std::get<T>(p);
 }
 
 storage::User new_user(const Services& sv, const protocol::SignupRequest& r,
@@ -93,38 +78,7 @@ HttpResponse create_account(Services& sv, const HttpRequest& req, storage::User 
   return signed_in(sv, 201, user, token, req.tls);
 }
 
-std::optional<Principal> principal(Services& sv, const HttpRequest& req, HttpResponse& error) {
-  auto r = authenticate_api(sv, req);
-  if (auto* code = std::get_if<ErrorCode>(&r)) {
-    error = error_response(*code,
-                           *code == ErrorCode::kForbidden ? "origin not allowed" : "sign in first");
-    return std::nullopt;
-  }
-  return std::get<Principal>(std::move(r));
-}
-
-std::optional<Principal> admin(Services& sv, const HttpRequest& req, HttpResponse& error) {
-  auto p = principal(sv, req, error);
-  if (p && p->user.role != storage::UserRole::kAdmin) {
-    error = error_response(ErrorCode::kForbidden, "admins only");
-    return std::nullopt;
-  }
-  return p;
-}
-
 }  // namespace
-
-HttpResponse json_response(unsigned status, const Json& body) {
-  HttpResponse res;
-  res.status = status;
-  res.body = body.dump(-1, ' ', false, Json::error_handler_t::replace);
-  return res;
-}
-
-HttpResponse error_response(ErrorCode code, const std::string& message) {
-  return json_response(protocol::http_status(code),
-                       {{"error", {{"code", protocol::to_string(code)}, {"message", message}}}});
-}
 
 HttpResponse api_setup_status(Services& sv, const HttpRequest&) {
   return json_response(200, {{"needed", sv.store.read([](auto& r) { return r.needs_setup(); })}});
@@ -204,8 +158,9 @@ HttpResponse api_logout(Services& sv, const HttpRequest& req) {
   }
   HttpResponse res;
   res.status = 204;
-  res.headers.emplace_back("Set-Cookie", std::string(kSessionCookie) +
-                                             "=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0");
+  std::string cookie(kSessionCookie);
+  cookie.append("=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0");
+  res.headers.emplace_back("Set-Cookie", std::move(cookie));
   return res;
 }
 
@@ -233,45 +188,6 @@ HttpResponse api_update_me(Services& sv, const HttpRequest& req) {
   if (!ok) return error_response(ErrorCode::kInternal, "could not save the profile");
   p->user.profile = next;
   return json_response(200, {{"user", to_wire(p->user, true)}});
-}
-
-HttpResponse api_create_invitation(Services& sv, const HttpRequest& req) {
-  HttpResponse error;
-  auto p = admin(sv, req, error);
-  if (!p) return error;
-  auto parsed = protocol::parse_invitation(req.body);
-  const auto* r = parsed_or(parsed, error);
-  if (!r) return error;
-  storage::Invitation inv;
-  inv.email = r->email;
-  inv.role = r->role == "admin" ? storage::UserRole::kAdmin : storage::UserRole::kMember;
-  inv.created_by = p->user.id;
-  inv.created_at = now_ms();
-  inv.expires_at = inv.created_at + kInvitationMillis;
-  const auto token = new_token();
-  const bool ok = sv.store.writer().run_sync(
-      [&](storage::WriteTxn& tx) { tx.create_invitation(inv, token_hash(token)); });
-  if (!ok) return error_response(ErrorCode::kInternal, "could not store the invitation");
-  return json_response(201, {{"invitation",
-                              {{"id", inv.id},
-                               {"token", token},
-                               {"url", sv.origin + "/register?invitation=" + token},
-                               {"expires_at", inv.expires_at}}}});
-}
-
-HttpResponse api_list_invitations(Services& sv, const HttpRequest& req) {
-  HttpResponse error;
-  if (!admin(sv, req, error)) return error;
-  Json list = Json::array();
-  for (const auto& i : sv.store.read([](storage::Reader& r) { return r.invitations(); })) {
-    list.push_back({{"id", i.id},
-                    {"email", i.email},
-                    {"role", i.role == storage::UserRole::kAdmin ? "admin" : "member"},
-                    {"created_at", i.created_at},
-                    {"expires_at", i.expires_at},
-                    {"used", i.used}});
-  }
-  return json_response(200, {{"invitations", list}});
 }
 
 HttpResponse api_users(Services& sv, const HttpRequest& req) {

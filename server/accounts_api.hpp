@@ -1,11 +1,9 @@
 // The account routes of the HTTP API (PROTOCOL.md 1): setup, login, logout,
-// me, invitations, register, users. Each runs on a worker thread (password
-// hashing and account writes block) and returns the whole response.
+// me, register, users (invitations are in invitations_api). Each runs on a
+// worker thread (password hashing and account writes block) and returns the
+// whole response.
 #pragma once
 
-#include <nlohmann/json.hpp>
-
-#include "protocol/errors.hpp"
 #include "server/http_types.hpp"
 #include "server/services.hpp"
 
@@ -17,16 +15,11 @@ HttpResponse api_login(Services& sv, const HttpRequest& req);
 HttpResponse api_logout(Services& sv, const HttpRequest& req);
 HttpResponse api_me(Services& sv, const HttpRequest& req);
 HttpResponse api_update_me(Services& sv, const HttpRequest& req);
-HttpResponse api_create_invitation(Services& sv, const HttpRequest& req);
-HttpResponse api_list_invitations(Services& sv, const HttpRequest& req);
 HttpResponse api_register(Services& sv, const HttpRequest& req);
 HttpResponse api_users(Services& sv, const HttpRequest& req);
 
 // Start-up: creates the first admin from the settings, or prints a one-time
 // setup link, when the instance has no admin yet.
 void bootstrap_admin(Services& sv);
-
-HttpResponse json_response(unsigned status, const nlohmann::json& body);
-HttpResponse error_response(protocol::ErrorCode code, const std::string& message);
 
 }  // namespace praxis::server

@@ -4,6 +4,8 @@
 #include <utility>
 
 #include "server/accounts_api.hpp"
+#include "server/api_response.hpp"
+#include "server/invitations_api.hpp"
 #include "server/static_files.hpp"
 
 namespace praxis::server {

@@ -5,8 +5,9 @@
 #include <boost/beast/ssl.hpp>
 #include <boost/beast/websocket.hpp>
 
-#include "server/accounts_api.hpp"
+#include "server/api_response.hpp"
 #include "server/auth.hpp"
+#include "server/beast_request.hpp"
 #include "server/http_router.hpp"
 #include "server/log.hpp"
 #include "server/websocket_session.hpp"
@@ -58,20 +59,6 @@ void HttpSession<Stream>::do_read() {
 }
 
 template <class Stream>
-HttpRequest HttpSession<Stream>::convert(const Request& req) const {
-  HttpRequest r;
-  r.method = std::string(req.method_string());
-  r.target = std::string(req.target());
-  r.body = req.body();
-  r.cookie = std::string(req[http::field::cookie]);
-  r.authorization = std::string(req[http::field::authorization]);
-  r.origin = std::string(req[http::field::origin]);
-  r.address = address_;
-  r.tls = kIsTls<Stream>;
-  return r;
-}
-
-template <class Stream>
 void HttpSession<Stream>::on_read(beast::error_code ec, std::size_t) {
   if (ec == http::error::end_of_stream) return do_close();
   if (ec == http::error::body_limit) {
@@ -84,18 +71,20 @@ void HttpSession<Stream>::on_read(beast::error_code ec, std::size_t) {
   if (beast::websocket::is_upgrade(req)) return upgrade(std::move(req));
   const bool keep_alive = req.keep_alive();
   const unsigned version = req.version();
-  asio::post(sv_.workers, [self = this->shared_from_this(), r = convert(req), keep_alive, version] {
-    HttpResponse res;
-    try {
-      res = route(self->sv_, r);
-    } catch (const std::exception& e) {
-      log::error("http_failed", {{"conn", std::to_string(self->conn_id_)}, {"what", e.what()}});
-      res = error_response(protocol::ErrorCode::kInternal, "the server failed");
-    }
-    asio::post(self->stream_.get_executor(), [self, res = std::move(res), keep_alive, version] {
-      self->respond(std::move(res), keep_alive, version);
-    });
-  });
+  asio::post(
+      sv_.workers, [self = this->shared_from_this(),
+                    r = to_http_request(req, address_, kIsTls<Stream>), keep_alive, version] {
+        HttpResponse res;
+        try {
+          res = route(self->sv_, r);
+        } catch (const std::exception& e) {
+          log::error("http_failed", {{"conn", std::to_string(self->conn_id_)}, {"what", e.what()}});
+          res = error_response(protocol::ErrorCode::kInternal, "the server failed");
+        }
+        asio::post(self->stream_.get_executor(), [self, res = std::move(res), keep_alive, version] {
+          self->respond(std::move(res), keep_alive, version);
+        });
+      });
 }
 
 template <class Stream>
@@ -105,7 +94,7 @@ void HttpSession<Stream>::upgrade(Request req) {
     respond(error_response(code, why), false, req.version());
   };
   if (req.target() != "/ws") return refuse(protocol::ErrorCode::kNotFound, "no such route");
-  auto auth = authenticate_upgrade(sv_, convert(req));
+  auto auth = authenticate_upgrade(sv_, to_http_request(req, address_, kIsTls<Stream>));
   if (auto* code = std::get_if<protocol::ErrorCode>(&auth)) {
     return refuse(
         *code, *code == protocol::ErrorCode::kForbidden ? "origin not allowed" : "sign in first");

@@ -30,7 +30,6 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
   void upgrade(Request req);
   void respond(HttpResponse res, bool keep_alive, unsigned version);
   void do_close();
-  HttpRequest convert(const Request& req) const;
 
   Stream stream_;
   Services& sv_;

@@ -1,9 +1,9 @@
 #include "server/room_writes.hpp"
 
-#include <chrono>
 #include <optional>
 
 #include "protocol/codec.hpp"
+#include "server/clock.hpp"
 #include "server/wire.hpp"
 
 namespace praxis::server {
@@ -11,11 +11,6 @@ namespace {
 
 using protocol::ErrorCode;
 using storage::Status;
-
-storage::Millis now_ms() {
-  using namespace std::chrono;
-  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
 
 std::optional<ErrorCode> error_for(Status status) {
   switch (status) {
