@@ -35,7 +35,8 @@ constexpr char kDeleteReaction[] =
 using detail::Query;
 
 EventResult WriteTxn::post_message(const NewMessage& m) {
-  return impl_->guarded("post_message", [&] {
+  // Every refusal below comes before append(): no savepoint needed.
+  return impl_->refuses_first("post_message", [&] {
     auto& c = impl_->cache;
     auto actor = impl_->actor(m.room_id, m.author);
     if (!actor) return failed(Status::kForbidden);

@@ -1,7 +1,10 @@
 // Domain writes. A WriteTxn exists only on the writer thread, inside the group
-// commit's transaction (see writer.hpp); each call runs in its own savepoint, so
-// a call that fails or returns a Status other than kOk/kDuplicate leaves nothing
-// behind while the other writes of the same group still commit.
+// commit's transaction (see writer.hpp). A call that returns a Status other
+// than kOk/kDuplicate leaves nothing behind (it runs in its own savepoint, or,
+// like post_message, refuses before it writes) and the job may go on. A call
+// that throws Error may leave part of its writes: let the exception leave the
+// job, and the Writer rolls the whole job back while the other jobs of the
+// group still commit.
 //
 // Every call checks its own authorisation rules inside the transaction, so the
 // check and the change cannot race. Not thread-safe: writer thread only.

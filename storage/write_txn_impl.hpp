@@ -32,6 +32,16 @@ struct WriteTxn::Impl {
     });
   }
 
+  // For an op that refuses (returns a status) only before its first write:
+  // no savepoint of its own, which in a group commit of thousands of jobs
+  // costs more than the insert itself (SQLite journals every page the
+  // savepoint touches first). An exception still rolls the whole job back
+  // (Writer's savepoint per job). SQLite exceptions leave as Error.
+  template <class Fn>
+  auto refuses_first(const char* what, Fn&& fn) -> decltype(fn()) {
+    return detail::translate(what, std::forward<Fn>(fn));
+  }
+
   // The actor's membership in a room, with what writes need of room and user.
   struct Actor {
     RoomRole role = RoomRole::kMember;
