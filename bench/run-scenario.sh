@@ -158,7 +158,12 @@ case "$SCEN" in
     loadgen --scenario idle --mode praxis --tokens "$W/tokens" --conns "$N" --sources 8 \
       --concurrency 512 --idle-seconds 5 --time-limit 170
     stop_server
-    record "idle, $N authenticated idle connections (bearer token on the upgrade, hello, synced), 8 source addresses" \
+    # The transport's ceiling: the same connections to the raw server (no token, no hello).
+    start_raw
+    loadgen --scenario idle --mode raw --tokens "$W/tokens" --conns "$N" --sources 8 \
+      --concurrency 512 --idle-seconds 5 --time-limit 100
+    stop_server
+    record "idle, $N authenticated idle connections (bearer token on the upgrade, hello, synced), 8 source addresses (+ raw baseline: the same connections, no auth)" \
       "rss_per_conn_kib = (server VmRSS after connecting and 5 s idle - VmRSS before) / connections$NOTE"
     ;;
   4)  # storage: group commit and reads on 10M messages
