@@ -127,9 +127,29 @@ void deliver(Services& sv, Session& s, storage::Id room, storage::Seq seq, const
   it->second = seq;
 }
 
+namespace {
+
+void drain_live(Services& sv, Session& s) {
+  s.take_live(s.draining);
+  for (auto& live : s.draining) {
+    if (live.room == 0) {
+      s.send(std::move(live.payload));
+    } else {
+      deliver(sv, s, live.room, live.seq, live.payload);
+    }
+  }
+  s.draining.clear();  // keeps the capacity, drops the payloads
+}
+
+}  // namespace
+
+void queue_live(Services& sv, const SessionPtr& s, Session::Live live) {
+  if (s->push_live(std::move(live))) s->post([&sv, s] { drain_live(sv, *s); });
+}
+
 void publish(Services& sv, storage::Id room, storage::Seq seq, const Payload& payload) {
-  sv.hub.for_room(room, nullptr, [&sv, room, seq, payload](const SessionPtr& s) {
-    s->post([&sv, s, room, seq, payload] { deliver(sv, *s, room, seq, payload); });
+  sv.hub.for_room(room, nullptr, [&sv, room, seq, &payload](const SessionPtr& s) {
+    queue_live(sv, s, {room, seq, payload});
   });
 }
 

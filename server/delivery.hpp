@@ -40,6 +40,10 @@ void deliver(Services& sv, Session& s, storage::Id room, storage::Seq seq, const
 // Any thread: hands a committed event to every subscribed session.
 void publish(Services& sv, storage::Id room, storage::Seq seq, const Payload& payload);
 
+// Any thread: queues a live event (or, with room 0, an ack) for s, behind the
+// ones queued before it; posts one drain to the strand when none is pending.
+void queue_live(Services& sv, const SessionPtr& s, Session::Live live);
+
 // Any thread: tells the room's sessions that `user` came online / went offline.
 void announce_presence(Services& sv, storage::Id room, storage::Id user, bool online);
 

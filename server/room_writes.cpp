@@ -69,7 +69,7 @@ void submit_event(Services& sv, const SessionPtr& s, const nlohmann::json& rid, 
         const storage::Seq seq = r.status == Status::kUnchanged ? 0 : r.event.seq;
         auto ack = std::make_shared<const std::string>(
             protocol::encode(protocol::Ack{rid, room, seq, cmid}));
-        s->post([s, ack] { s->send(ack); });
+        queue_live(sv, s, {0, 0, ack});  // before the event, like every live message
         if (r.status != Status::kOk) return;
         auto payload = std::make_shared<const std::string>(
             protocol::encode(protocol::EventMessage{to_wire(r.event)}));

@@ -9,8 +9,11 @@
 #include <deque>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "storage/types.hpp"
 
@@ -62,8 +65,34 @@ class Session : public std::enable_shared_from_this<Session> {
   std::deque<Replay> replaying;
   bool greeted = false;
 
+  // Live deliveries on their way to the strand (delivery.cpp queue_live):
+  // one strand hop carries everything pushed meanwhile, instead of one hop
+  // per event per receiver. room 0: an ack for this connection, sent as is.
+  struct Live {
+    storage::Id room = 0;
+    storage::Seq seq = 0;
+    Payload payload;
+  };
+  // Thread-safe. True when the caller must post a drain (none is pending).
+  bool push_live(Live live) {
+    std::lock_guard lock(live_mu_);
+    live_.push_back(std::move(live));
+    return !std::exchange(drain_pending_, true);
+  }
+  // Strand only: moves everything pushed so far into `out` (cleared first).
+  void take_live(std::vector<Live>& out) {
+    out.clear();
+    std::lock_guard lock(live_mu_);
+    out.swap(live_);
+    drain_pending_ = false;
+  }
+  std::vector<Live> draining;  // strand only: take_live's buffer, reused
+
  private:
   Identity identity_;
+  std::mutex live_mu_;
+  std::vector<Live> live_;
+  bool drain_pending_ = false;
 };
 
 }  // namespace praxis::server
