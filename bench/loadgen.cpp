@@ -249,7 +249,12 @@ void Client::handle_line(std::string_view line) {
       d_.on_ack(*this);
     } else if (line[0] == 'S' && room == room_) {
       last_seq = seq;
-      d_.on_ready(*this);
+      if (resuming) {  // storm: the restarted raw server has no history to replay
+        resuming = false;
+        d_.on_synced_after_storm(*this);
+      } else {
+        d_.on_ready(*this);
+      }
     }
     return;
   }

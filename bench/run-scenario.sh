@@ -65,7 +65,7 @@ start_praxisd() {
 
 start_raw() {
   rm -f "$W/port"
-  taskset -c "$SERVER_CORE" "$RAW" --listen 127.0.0.1 --port 0 --port-file "$W/port" &
+  taskset -c "$SERVER_CORE" "$RAW" --listen 127.0.0.1 --port "${PORT:-0}" --port-file "$W/port" &
   SERVER_PID=$!
   echo "$SERVER_PID" >"$W/server.pid"
   wait_for_file "$W/port" 10
@@ -198,8 +198,21 @@ case "$SCEN" in
     "$SEED" --data-dir "$W/data" --add-messages-per-room 20 2>>"$W/seed.log"
     start_praxisd "$W/data"
     wait "$LG" || true
+    stop_server
+    # The transport's ceiling: the same storm against the raw server (restarted
+    # empty: the clients reconnect and rejoin, with nothing to replay).
+    start_raw
+    taskset -c "$LOADGEN_CORE" "$LOADGEN" --port "$PORT" --server-pid-file "$W/server.pid" \
+      --scenario storm --mode raw --tokens "$W/tokens" --conns 10000 --sources 4 --storm \
+      --ready-file "$W/ready-raw" --time-limit 170 >>"$LINES" &
+    LG=$!
+    wait_for_file "$W/ready-raw" 120
+    stop_server
+    start_raw
+    wait "$LG" || true
+    stop_server
     cat "$LINES"
-    record "reconnect storm: 10,000 clients in 1,000 rooms of 10; server restarted (SIGTERM, 1001) with 20 new events per room written while it was down; every client reconnects at once with hello+resume" \
+    record "reconnect storm: 10,000 clients in 1,000 rooms of 10; server restarted (SIGTERM, 1001) with 20 new events per room written while it was down; every client reconnects at once with hello+resume (+ raw baseline: the same storm, reconnect and rejoin only)" \
       "resume_s = first resumed client to last resumed client; down_to_all_resumed_s includes the restart; gaps counts events missing after synced"
     ;;
   *)
