@@ -132,7 +132,9 @@ namespace {
 void drain_live(Services& sv, Session& s) {
   s.take_live(s.draining);
   for (auto& live : s.draining) {
-    if (live.room == 0) {
+    if (live.run) {
+      live.run();
+    } else if (live.room == 0) {
       s.send(std::move(live.payload));
     } else {
       deliver(sv, s, live.room, live.seq, live.payload);
@@ -147,9 +149,13 @@ void queue_live(Services& sv, const SessionPtr& s, Session::Live live) {
   if (s->push_live(std::move(live))) s->post([&sv, s] { drain_live(sv, *s); });
 }
 
+void queue_after_commit(Services& sv, const SessionPtr& s, std::function<void()> fn) {
+  queue_live(sv, s, {0, 0, nullptr, std::move(fn)});
+}
+
 void publish(Services& sv, storage::Id room, storage::Seq seq, const Payload& payload) {
   sv.hub.for_room(room, nullptr, [&sv, room, seq, &payload](const SessionPtr& s) {
-    queue_live(sv, s, {room, seq, payload});
+    queue_live(sv, s, {room, seq, payload, nullptr});
   });
 }
 

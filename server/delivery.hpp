@@ -43,6 +43,10 @@ void publish(Services& sv, storage::Id room, storage::Seq seq, const Payload& pa
 // Any thread: queues a live event (or, with room 0, an ack) for s, behind the
 // ones queued before it; posts one drain to the strand when none is pending.
 void queue_live(Services& sv, const SessionPtr& s, Session::Live live);
+// Writer thread (after a commit): runs fn on s's strand, in order with the
+// events and acks queued for s. Use it, not Session::post, for anything a
+// commit tells a session.
+void queue_after_commit(Services& sv, const SessionPtr& s, std::function<void()> fn);
 
 // Any thread: tells the room's sessions that `user` came online / went offline.
 void announce_presence(Services& sv, storage::Id room, storage::Id user, bool online);

@@ -28,10 +28,10 @@ std::optional<ErrorCode> error_for(Status status) {
 }
 
 // Posts an error for `status` to s; true if there was one.
-bool report(const SessionPtr& s, const nlohmann::json& rid, Status status) {
+bool report(Services& sv, const SessionPtr& s, const nlohmann::json& rid, Status status) {
   auto code = error_for(status);
   if (!code) return false;
-  s->post([s, rid, code] { send_error(*s, rid, *code, "request refused"); });
+  queue_after_commit(sv, s, [s, rid, code] { send_error(*s, rid, *code, "request refused"); });
   return true;
 }
 
@@ -43,9 +43,10 @@ void submit(Services& sv, const SessionPtr& s, const nlohmann::json& rid, Job jo
   auto result = std::make_shared<Result>();
   sv.store.writer().submit(
       [job = std::move(job), result](storage::WriteTxn& tx) { *result = job(tx); },
-      [s, rid, result, on_commit = std::move(on_commit)](bool committed) {
+      [&sv, s, rid, result, on_commit = std::move(on_commit)](bool committed) {
         if (!committed) {
-          s->post([s, rid] { send_error(*s, rid, ErrorCode::kInternal, "the write failed"); });
+          queue_after_commit(
+              sv, s, [s, rid] { send_error(*s, rid, ErrorCode::kInternal, "the write failed"); });
           return;
         }
         on_commit(*result);
@@ -65,11 +66,11 @@ void submit_event(Services& sv, const SessionPtr& s, const nlohmann::json& rid, 
   submit<storage::EventResult>(
       sv, s, rid, std::move(job),
       [&sv, s, rid, room, cmid = std::move(cmid)](const storage::EventResult& r) {
-        if (report(s, rid, r.status)) return;
+        if (report(sv, s, rid, r.status)) return;
         const storage::Seq seq = r.status == Status::kUnchanged ? 0 : r.event.seq;
         auto ack = std::make_shared<const std::string>(
             protocol::encode(protocol::Ack{rid, room, seq, cmid}));
-        queue_live(sv, s, {0, 0, ack});  // before the event, like every live message
+        queue_live(sv, s, {0, 0, ack, nullptr});  // before the event, like every live message
         if (r.status != Status::kOk) return;
         auto payload = std::make_shared<const std::string>(
             protocol::encode(protocol::EventMessage{to_wire(r.event)}));
@@ -84,7 +85,7 @@ void for_user(Services& sv, storage::Id user, const Session* requester, const nl
               Fn fn) {
   for (const auto& other : sv.hub.user_sessions(user)) {
     auto own_rid = other.get() == requester ? rid : nlohmann::json();
-    other->post([other, own_rid, fn] { fn(other, own_rid); });
+    queue_after_commit(sv, other, [other, own_rid, fn] { fn(other, own_rid); });
   }
 }
 
@@ -158,7 +159,7 @@ void write_room_create(Services& sv, const SessionPtr& s, const nlohmann::json& 
         return r;
       },
       [&sv, s, rid](const Result& r) {
-        if (report(s, rid, r.status)) return;
+        if (report(sv, s, rid, r.status)) return;
         grant(sv, s->user_id(), r.room, s.get(), rid);
       });
 }
@@ -173,7 +174,7 @@ void write_room_join(Services& sv, const SessionPtr& s, const nlohmann::json& ri
         return st == Status::kNotFound ? Status::kForbidden : st;
       },
       [&sv, s, rid, room = m.room](Status st) {
-        if (report(s, rid, st)) return;
+        if (report(sv, s, rid, st)) return;
         grant(sv, s->user_id(), room, s.get(), rid);
       });
 }
@@ -187,7 +188,7 @@ void write_room_leave(Services& sv, const SessionPtr& s, const nlohmann::json& r
         return st == Status::kNotFound ? Status::kForbidden : st;
       },
       [&sv, s, rid, room = m.room](Status st) {
-        if (report(s, rid, st)) return;
+        if (report(sv, s, rid, st)) return;
         for_user(sv, s->user_id(), s.get(), rid,
                  [&sv, room](const SessionPtr& other, const nlohmann::json& r) {
                    unsubscribe(sv, other, room);
@@ -208,9 +209,9 @@ void write_room_invite(Services& sv, const SessionPtr& s, const nlohmann::json& 
         return tx.add_member(m.room, actor, m.user, max, now_ms());
       },
       [&sv, s, rid, m](Status st) {
-        if (report(s, rid, st)) return;
+        if (report(sv, s, rid, st)) return;
         grant(sv, m.user, m.room, nullptr, nullptr);
-        s->post([&sv, s, rid, room = m.room] { send_room(sv, *s, rid, room); });
+        queue_after_commit(sv, s, [&sv, s, rid, room = m.room] { send_room(sv, *s, rid, room); });
       });
 }
 
@@ -228,7 +229,7 @@ void write_read(Services& sv, const SessionPtr& s, const nlohmann::json& rid,
         return r;
       },
       [&sv, s, rid, room = m.room](const Result& r) {
-        if (report(s, rid, r.status)) return;
+        if (report(sv, s, rid, r.status)) return;
         for_user(
             sv, s->user_id(), s.get(), rid,
             [&sv, room, read_seq = r.read_seq](const SessionPtr& other,

@@ -65,13 +65,18 @@ class Session : public std::enable_shared_from_this<Session> {
   std::deque<Replay> replaying;
   bool greeted = false;
 
-  // Live deliveries on their way to the strand (delivery.cpp queue_live):
-  // one strand hop carries everything pushed meanwhile, instead of one hop
-  // per event per receiver. room 0: an ack for this connection, sent as is.
+  // What the writer thread hands this connection, in commit order, on its way
+  // to the strand (delivery.cpp queue_live): one strand hop carries everything
+  // pushed meanwhile, instead of one hop per event per receiver. Either `run`
+  // (an answer or a membership change, e.g. unsubscribe on leave), or an event
+  // of `room`, or with room 0 a payload (an ack) sent as is. Everything the
+  // writer thread sends a session goes this way, so a leave committed before
+  // an event is applied before that event arrives.
   struct Live {
     storage::Id room = 0;
     storage::Seq seq = 0;
     Payload payload;
+    std::function<void()> run;
   };
   // Thread-safe. True when the caller must post a drain (none is pending).
   bool push_live(Live live) {

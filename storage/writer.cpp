@@ -25,8 +25,11 @@ struct Queued {
   Writer::Done done;
 };
 
+// NOTE: tryReset, not reset: reset() throws the error of the statement's last
+// failed run (say, a ROLLBACK TO after SQLite had rolled the whole transaction
+// back), which would fail the next, healthy batch too.
 void exec(SQLite::Statement& s) {
-  s.reset();
+  s.tryReset();
   s.exec();
 }
 
