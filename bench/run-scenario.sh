@@ -110,6 +110,28 @@ record() {  # title, note
   echo "appended to $RESULTS"
 }
 
+# storm MODE RESTART...: with a server running on $PORT, connects 10,000 clients,
+# stops the server once they are all in, runs RESTART and waits until every
+# client is back (the load generator measures the storm); stops the server.
+storm() {
+  local mode=$1 lg
+  shift
+  taskset -c "$LOADGEN_CORE" "$LOADGEN" --port "$PORT" --server-pid-file "$W/server.pid" \
+    --scenario storm --mode "$mode" --tokens "$W/tokens" --conns 10000 --sources 4 --storm \
+    --ready-file "$W/ready-$mode" --time-limit 170 >>"$LINES" &
+  lg=$!
+  wait_for_file "$W/ready-$mode" 120
+  stop_server
+  "$@"
+  wait "$lg" || true
+  stop_server
+}
+
+restart_with_missed_events() {  # scenario 5: 20 new events per room while praxisd is down
+  "$SEED" --data-dir "$W/data" --add-messages-per-room 20 2>>"$W/seed.log"
+  start_praxisd "$W/data"
+}
+
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 case "$SCEN" in
@@ -188,29 +210,11 @@ case "$SCEN" in
     PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
     export PORT
     start_praxisd "$W/data"
-    taskset -c "$LOADGEN_CORE" "$LOADGEN" --port "$PORT" --server-pid-file "$W/server.pid" \
-      --scenario storm --mode praxis --tokens "$W/tokens" --conns 10000 --sources 4 --storm \
-      --ready-file "$W/ready" --time-limit 170 >>"$LINES" &
-    LG=$!
-    wait_for_file "$W/ready" 120
-    stop_server
-    # While the server is down every room gets 20 events its clients missed.
-    "$SEED" --data-dir "$W/data" --add-messages-per-room 20 2>>"$W/seed.log"
-    start_praxisd "$W/data"
-    wait "$LG" || true
-    stop_server
+    storm praxis restart_with_missed_events
     # The transport's ceiling: the same storm against the raw server (restarted
     # empty: the clients reconnect and rejoin, with nothing to replay).
     start_raw
-    taskset -c "$LOADGEN_CORE" "$LOADGEN" --port "$PORT" --server-pid-file "$W/server.pid" \
-      --scenario storm --mode raw --tokens "$W/tokens" --conns 10000 --sources 4 --storm \
-      --ready-file "$W/ready-raw" --time-limit 170 >>"$LINES" &
-    LG=$!
-    wait_for_file "$W/ready-raw" 120
-    stop_server
-    start_raw
-    wait "$LG" || true
-    stop_server
+    storm raw start_raw
     cat "$LINES"
     record "reconnect storm: 10,000 clients in 1,000 rooms of 10; server restarted (SIGTERM, 1001) with 20 new events per room written while it was down; every client reconnects at once with hello+resume (+ raw baseline: the same storm, reconnect and rejoin only)" \
       "resume_s = first resumed client to last resumed client; down_to_all_resumed_s includes the restart; gaps counts events missing after synced"
