@@ -24,6 +24,7 @@ inline constexpr std::size_t kMaxResumeRooms = 10000;
 inline constexpr std::uint16_t kCloseNormal = 1000;
 inline constexpr std::uint16_t kCloseGoingAway = 1001;
 inline constexpr std::uint16_t kCloseTooBig = 1009;
+inline constexpr std::uint16_t kCloseInternalError = 1011;
 inline constexpr std::uint16_t kCloseHelloTimeout = 4001;
 inline constexpr std::uint16_t kCloseVersionMismatch = 4002;
 inline constexpr std::uint16_t kCloseSlowConsumer = 4008;

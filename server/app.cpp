@@ -79,9 +79,12 @@ void on_signal(asio::io_context& ioc, Listener& listener, Services& sv, asio::st
 
 int run_app(const Settings& settings) {
   Metrics metrics;
-  storage::Store store(settings.data_dir, [&metrics](double seconds, std::size_t) {
-    metrics.observe_commit(seconds);
-  });
+  storage::Store store(
+      settings.data_dir,
+      [&metrics](double seconds, std::size_t) { metrics.observe_commit(seconds); },
+      [](const std::string& what) {
+        log::error("write_failed", {{"what", what}});
+      });
   Hub hub;
   LoginThrottle throttle(settings.login_failures_before_delay);
   asio::thread_pool workers(2);

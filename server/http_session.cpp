@@ -94,7 +94,15 @@ void HttpSession<Stream>::upgrade(Request req) {
     respond(error_response(code, why), false, req.version());
   };
   if (req.target() != "/ws") return refuse(protocol::ErrorCode::kNotFound, "no such route");
-  auto auth = authenticate_upgrade(sv_, to_http_request(req, address_, kIsTls<Stream>));
+  AuthResult auth = protocol::ErrorCode::kInternal;
+  try {
+    auth = authenticate_upgrade(sv_, to_http_request(req, address_, kIsTls<Stream>));
+  } catch (const std::exception& e) {
+    // The session lookup reads the database on this network thread: a storage
+    // error refuses this upgrade and nothing else.
+    log::error("upgrade_failed", {{"conn", std::to_string(conn_id_)}, {"what", e.what()}});
+    return refuse(protocol::ErrorCode::kInternal, "the server failed");
+  }
   if (auto* code = std::get_if<protocol::ErrorCode>(&auth)) {
     return refuse(
         *code, *code == protocol::ErrorCode::kForbidden ? "origin not allowed" : "sign in first");

@@ -1,6 +1,7 @@
 #include "server/request_handler.hpp"
 
 #include "protocol/codec.hpp"
+#include "server/log.hpp"
 #include "server/room_writes.hpp"
 #include "server/wire.hpp"
 
@@ -117,11 +118,19 @@ void handle_frame(Services& sv, const SessionPtr& s, std::string_view frame) {
     return send_error(*s, err->rid, err->error.code, err->error.message);
   }
   const auto& req = std::get<protocol::Request>(decoded);
-  if (!s->greeted) {
-    if (auto* h = std::get_if<protocol::Hello>(&req.message)) return hello(sv, s, *h);
-    return send_error(*s, req.rid, ErrorCode::kHelloRequired, "send hello first");
+  try {
+    if (!s->greeted) {
+      if (auto* h = std::get_if<protocol::Hello>(&req.message)) return hello(sv, s, *h);
+      return send_error(*s, req.rid, ErrorCode::kHelloRequired, "send hello first");
+    }
+    dispatch(sv, s, req);
+  } catch (const std::exception& e) {
+    // NOTE: a failure inside one request never takes the server down: the
+    // client hears "internal", with the request's rid, and keeps its connection.
+    log::error("request_failed",
+               {{"conn", std::to_string(s->identity().conn_id)}, {"what", e.what()}});
+    send_error(*s, req.rid, ErrorCode::kInternal, "the server failed");
   }
-  dispatch(sv, s, req);
 }
 
 void handle_closed(Services& sv, const SessionPtr& s) {

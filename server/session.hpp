@@ -39,7 +39,14 @@ class Session : public std::enable_shared_from_this<Session> {
   storage::Id user_id() const { return identity_.user.id; }
 
   // Thread-safe: runs fn on this session's strand (dropped once it is closed).
-  virtual void post(std::function<void()> fn) = 0;
+  // NOTE: guarded, as RESTinio guards its handlers: an exception from fn is
+  // logged with the connection id and closes this connection with 1011; the
+  // process and every other connection go on.
+  void post(std::function<void()> fn) {
+    run_on_strand([self = shared_from_this(), fn = std::move(fn)] { self->guarded(fn); });
+  }
+  // Strand only: runs fn now, with the same guard as post().
+  void guarded(const std::function<void()>& fn) noexcept;
 
   // Strand only. send() queues one encoded message; close() sends a close
   // frame after what is being written and drops the rest of the queue.
@@ -92,6 +99,10 @@ class Session : public std::enable_shared_from_this<Session> {
     drain_pending_ = false;
   }
   std::vector<Live> draining;  // strand only: take_live's buffer, reused
+
+ protected:
+  // Runs fn on the strand unless the connection has finished.
+  virtual void run_on_strand(std::function<void()> fn) = 0;
 
  private:
   Identity identity_;

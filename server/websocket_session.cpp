@@ -59,6 +59,11 @@ template <class Stream>
 void WebSocketSession<Stream>::on_accept(beast::error_code ec) {
   if (ec) return finish(ec, "accept");
   opened_ = true;
+  // PROTOCOL.md 2: no hello within handshake_timeout_seconds closes with 4001.
+  hello_timer_.expires_after(std::chrono::seconds(sv_.settings.handshake_timeout_seconds));
+  hello_timer_.async_wait([s = self()](beast::error_code ec) {
+    if (!ec && !s->greeted) s->close(protocol::kCloseHelloTimeout, "no hello");
+  });
   sv_.hub.add(shared_from_this());
   ++sv_.metrics.connections;
   log::info("ws_open", {{"conn", std::to_string(identity().conn_id)},
@@ -78,27 +83,23 @@ void WebSocketSession<Stream>::on_read(beast::error_code ec, std::size_t) {
   ++sv_.metrics.messages_in;
   const auto data = buffer_.cdata();
   std::string_view frame(static_cast<const char*>(data.data()), data.size());
-  try {
-    if (closing_) {
-      // Closing: what the peer still sends is read (to see its close) and dropped.
-    } else if (!ws_.got_text() && !protocol::valid_utf8(frame)) {
+  if (closing_) {
+    // Closing: what the peer still sends is read (to see its close) and dropped.
+  } else if (!ws_.got_text() && !protocol::valid_utf8(frame)) {
+    guarded([&] {
       send_error(*this, nullptr, protocol::ErrorCode::kBadUtf8, "frame is not valid UTF-8");
-    } else {
-      handle_frame(sv_, shared_from_this(), frame);
-    }
-  } catch (const std::exception& e) {
-    // NOTE: a failure inside one request never takes the server down: the
-    // client hears "internal" and keeps its connection.
-    log::error("request_failed",
-               {{"conn", std::to_string(identity().conn_id)}, {"what", e.what()}});
-    send_error(*this, nullptr, protocol::ErrorCode::kInternal, "the server failed");
+    });
+  } else {
+    // handle_frame answers a failed request with `internal` (and its rid);
+    // what escapes even that closes this connection, never the process.
+    guarded([&] { handle_frame(sv_, shared_from_this(), frame); });
   }
   buffer_.consume(buffer_.size());
   do_read();
 }
 
 template <class Stream>
-void WebSocketSession<Stream>::post(std::function<void()> fn) {
+void WebSocketSession<Stream>::run_on_strand(std::function<void()> fn) {
   asio::post(ws_.get_executor(), [s = self(), fn = std::move(fn)] {
     if (!s->finished_) fn();
   });
@@ -159,7 +160,7 @@ void WebSocketSession<Stream>::on_write(beast::error_code ec, std::size_t) {
       ++it;
     }
   }
-  for (auto& fn : ready) fn();  // may queue more (and start a write)
+  for (auto& fn : ready) guarded(fn);  // may queue more (and start a write)
   if (!writing_ && !closing_ && !queue_.empty()) do_write();
 }
 

@@ -31,11 +31,13 @@ class WebSocketSession final : public Session {
   // Completes the upgrade for `req` and starts reading.
   void run(Request req);
 
-  void post(std::function<void()> fn) override;
   void send(Payload payload) override;
   void close(std::uint16_t code, std::string reason) override;
   std::size_t queued_bytes() const override { return queued_bytes_; }
   void when_below(std::size_t bytes, std::function<void()> fn) override;
+
+ protected:
+  void run_on_strand(std::function<void()> fn) override;
 
  private:
   void on_accept(boost::beast::error_code ec);

@@ -17,8 +17,9 @@ std::string prepare(const std::filesystem::path& data_dir) {
 
 }  // namespace
 
-Store::Store(const std::filesystem::path& data_dir, Writer::CommitObserver observer)
-    : path_(prepare(data_dir)), writer_(path_, std::move(observer)) {}
+Store::Store(const std::filesystem::path& data_dir, Writer::CommitObserver observer,
+             Writer::FailureObserver failed)
+    : path_(prepare(data_dir)), writer_(path_, std::move(observer), std::move(failed)) {}
 
 Store::~Store() { writer_.stop(); }
 

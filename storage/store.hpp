@@ -22,7 +22,8 @@ namespace praxis::storage {
 class Store {
  public:
   // Creates data_dir if needed, migrates, starts the writer.
-  Store(const std::filesystem::path& data_dir, Writer::CommitObserver observer = {});
+  Store(const std::filesystem::path& data_dir, Writer::CommitObserver observer = {},
+        Writer::FailureObserver failed = {});
   ~Store();
 
   Writer& writer() { return writer_; }

@@ -36,18 +36,20 @@ void exec(SQLite::Statement& s) {
 }  // namespace
 
 struct Writer::Impl {
-  Impl(const std::string& path, CommitObserver obs)
+  Impl(const std::string& path, CommitObserver obs, FailureObserver failed)
       : db(detail::open_connection(path, detail::Access::kWrite)),
         txn(detail::translate("writer", [&] { return std::make_unique<WriteTxn>(*db); })),
         savepoint(*db, kSavepoint),
         rollback_to(*db, kRollbackTo),
         release(*db, kRelease),
-        observer(std::move(obs)) {}
+        observer(std::move(obs)),
+        on_failure(std::move(failed)) {}
 
   void run();
   // Runs one batch in one transaction; returns each job's outcome.
   std::vector<bool> commit(std::vector<Queued>& batch);
   bool run_job(Queued& q);
+  void failed(const char* where, std::exception_ptr e) noexcept;
 
   std::unique_ptr<SQLite::Database> db;
   std::unique_ptr<WriteTxn> txn;
@@ -55,6 +57,7 @@ struct Writer::Impl {
   // re-parsing them was a sixth of the cost of a small post.
   SQLite::Statement savepoint, rollback_to, release;
   CommitObserver observer;
+  FailureObserver on_failure;
 
   mutable std::mutex mu;
   std::condition_variable cv;
@@ -84,7 +87,8 @@ void Writer::Impl::run() {
       try {
         if (batch[i].done) batch[i].done(committed[i]);
       } catch (...) {
-        // A callback's failure must not stop the writer.
+        // A callback's failure must not stop the writer; it is reported.
+        failed("done", std::current_exception());
       }
     }
     batch.clear();
@@ -99,6 +103,7 @@ std::vector<bool> Writer::Impl::commit(std::vector<Queued>& batch) {
     t.commit();
   } catch (...) {
     // BEGIN, COMMIT or a rollback failed: nothing of the batch is stored.
+    failed("commit", std::current_exception());
     return std::vector<bool>(batch.size(), false);
   }
   return ok;
@@ -110,6 +115,7 @@ bool Writer::Impl::run_job(Queued& q) {
   try {
     q.job(*txn);
   } catch (...) {
+    failed("job", std::current_exception());
     exec(rollback_to);  // if this throws, the whole batch fails
     exec(release);
     return false;
@@ -118,8 +124,25 @@ bool Writer::Impl::run_job(Queued& q) {
   return true;
 }
 
-Writer::Writer(const std::string& path, CommitObserver observer)
-    : impl_(std::make_unique<Impl>(path, std::move(observer))) {
+void Writer::Impl::failed(const char* where, std::exception_ptr e) noexcept {
+  if (!on_failure) return;
+  std::string what = std::string(where) + ": ";
+  try {
+    std::rethrow_exception(e);
+  } catch (const std::exception& ex) {
+    what += ex.what();
+  } catch (...) {
+    what += "unknown exception";
+  }
+  try {
+    on_failure(what);
+  } catch (...) {
+    // Reporting must not stop the writer either.
+  }
+}
+
+Writer::Writer(const std::string& path, CommitObserver observer, FailureObserver failed)
+    : impl_(std::make_unique<Impl>(path, std::move(observer), std::move(failed))) {
   impl_->thread = std::thread([this] { impl_->run(); });
 }
 

@@ -30,8 +30,12 @@ class Writer {
   // Called on the writer thread after each commit (also a failed one), before
   // the batch's `done` callbacks, with its duration in seconds and the batch size.
   using CommitObserver = std::function<void(double seconds, std::size_t jobs)>;
+  // Called on the writer thread with the reason whenever a job or a whole
+  // commit fails (before the affected `done` callbacks): the operator's only
+  // trace of a failed write, so the caller logs it.
+  using FailureObserver = std::function<void(const std::string& what)>;
 
-  Writer(const std::string& path, CommitObserver observer = {});
+  Writer(const std::string& path, CommitObserver observer = {}, FailureObserver failed = {});
   ~Writer();  // stop()
   Writer(const Writer&) = delete;
   Writer& operator=(const Writer&) = delete;

@@ -5,39 +5,13 @@
 #include <string>
 #include <vector>
 
+#include "fake_session.hpp"
+
 namespace praxis::server {
 namespace {
 
-// A session that records what the hub (or its callers) ask of it.
-class FakeSession : public Session {
- public:
-  FakeSession(std::uint64_t conn, storage::Id user) : Session(identity(conn, user)) {}
-
-  void post(std::function<void()> fn) override { fn(); }
-  void send(Payload payload) override { sent.push_back(*payload); }
-  void close(std::uint16_t code, std::string reason) override {
-    closed.emplace_back(code, std::move(reason));
-  }
-  std::size_t queued_bytes() const override { return 0; }
-  void when_below(std::size_t, std::function<void()> fn) override { fn(); }
-
-  std::vector<std::string> sent;
-  std::vector<std::pair<std::uint16_t, std::string>> closed;
-
- private:
-  static Identity identity(std::uint64_t conn, storage::Id user) {
-    Identity id;
-    id.conn_id = conn;
-    id.user.id = user;
-    id.address = "10.0.0.1";
-    return id;
-  }
-};
-
-std::shared_ptr<FakeSession> session(storage::Id user) {
-  static std::uint64_t next_conn = 1;
-  return std::make_shared<FakeSession>(next_conn++, user);
-}
+using test::FakeSession;
+using test::session;
 
 template <class T>
 std::vector<T> sorted(std::vector<T> v) {

@@ -25,14 +25,22 @@ struct WriterDb : test::TempDir {
   std::unique_ptr<Writer> writer;
   std::atomic<std::size_t> commits{0};
   std::atomic<std::size_t> committed_jobs{0};
+  std::mutex failures_mu;
+  std::vector<std::string> failures;
 
   WriterDb() {
     migrate(path);
-    // Runs on the writer thread, before the batch's done callbacks.
-    writer = std::make_unique<Writer>(path, [this](double, std::size_t jobs) {
-      ++commits;
-      committed_jobs += jobs;
-    });
+    // Both run on the writer thread, before the batch's done callbacks.
+    writer = std::make_unique<Writer>(
+        path,
+        [this](double, std::size_t jobs) {
+          ++commits;
+          committed_jobs += jobs;
+        },
+        [this](const std::string& what) {
+          std::lock_guard lock(failures_mu);
+          failures.push_back(what);
+        });
     REQUIRE(writer->run_sync([&](WriteTxn& t) {
       User u;
       u.profile.email = "ada@example.org";
@@ -137,6 +145,8 @@ TEST_CASE("a throwing job does not break the others in its batch") {
   db.writer->stop();
 
   CHECK(results == std::vector<int>{1, 0, 1});
+  // The reason is kept and handed to the failure observer (the server logs it).
+  CHECK(db.failures == std::vector<std::string>{"job: boom"});
   Reader r(db.path);
   auto events = r.events_after(db.room_id, 0, 10);
   REQUIRE(events.size() == 2);
