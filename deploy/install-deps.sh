@@ -13,8 +13,9 @@ if [[ "${1:-}" == "--test" ]]; then
              clang-14 libclang-rt-14-dev)
 fi
 
-# The web client builds with Node 20 (Vite 7); the Debian 12 image used here ships it.
-# Where node is absent, Debian's nodejs/npm are the fallback.
+# Vite 7 asks for Node >= 20.19; the machine image used here ships Node 20. Where node is
+# absent, Debian 12's nodejs (18) and npm are the fallback: the web client builds with it
+# (Vite warns, same output), but the browser tests need Node >= 20 (deploy/README.md).
 command -v node >/dev/null || packages+=(nodejs npm)
 
 missing=()

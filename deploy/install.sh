@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 
 if [[ ! -x build/release/praxisd ]]; then
   deploy/install-deps.sh
-  cmake --preset release >/dev/null
+  cmake --preset release -DPRAXIS_BUILD_TESTS=OFF >/dev/null  # Catch2 is a test dependency
   cmake --build --preset release -j 2 --target praxisd
 fi
 if ! command -v sqlite3 >/dev/null; then  # for praxis-backup

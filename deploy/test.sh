@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of Praxis: formatting, unit and integration tests, first in
-# the optimised build, then again under AddressSanitizer + UBSan; then the web
+# the optimised build, then again under AddressSanitizer + UBSan; a smoke check of
+# deploy/run.sh (deploy/smoke-run.sh); a short fuzz run; then the web
 # client's unit and browser tests.
 # Exits non-zero on any failure.
 set -euo pipefail
@@ -14,11 +15,16 @@ git ls-files '*.cpp' '*.hpp' | xargs clang-format --dry-run --Werror
 
 for preset in release ci-sanitize; do
   echo "== $preset: build"
-  cmake --preset "$preset" >/dev/null
+  # ON explicitly: deploy/run.sh configures the same build/release without tests.
+  cmake --preset "$preset" -DPRAXIS_BUILD_TESTS=ON >/dev/null
   cmake --build --preset "$preset" -j 2
   echo "== $preset: unit and integration tests"
   ctest --preset "$preset"
 done
+
+# The README's run command itself, as a newcomer gets it (reuses build/release).
+echo "== run command: deploy/run.sh serves and stops (deploy/smoke-run.sh)"
+deploy/smoke-run.sh
 
 echo "== fuzz: short run of each libFuzzer target (fuzz/README.md for long runs)"
 fuzz/run.sh --short
