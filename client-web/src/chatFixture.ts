@@ -61,7 +61,39 @@ export const msgEvent = (seq: number, text: string, cmid?: string) =>
     cmid,
   }) as ServerMessage
 
-export function setup() {
+/** A history message as JSON text; `reactions` is JSON text too, e.g. '{"👍": [1]}'. */
+export const wireMessage = (seq: number, reactions = '{}') =>
+  `{"seq": ${seq}, "by": 2, "author_name": "Ben", "at": 0, "text": "m${seq}", "lang": "de",
+    "reply_to": null, "mentions": [], "edited_at": null, "deleted": false,
+    "reactions": ${reactions}}`
+
+/**
+ * Answers the latest history request for `roomId` with `messages` (JSON text of an array),
+ * parsed as the connection parses a frame: JSON.parse makes even "__proto__" an own key.
+ */
+export function answerHistory(
+  f: ReturnType<typeof fakeTransport>,
+  roomId: number,
+  messages: string,
+  hasMore = false,
+): void {
+  const req = f.sent.filter((m) => m.type === 'history' && m.room === roomId).at(-1)!
+  const frame = `{"type": "history", "rid": "${req.rid}", "room": ${roomId},
+    "messages": ${messages}, "has_more": ${hasMore}}`
+  f.recv(JSON.parse(frame) as ServerMessage)
+}
+
+export const reactionEvent = (
+  room: number,
+  seq: number,
+  target: number,
+  emoji: string,
+  by: number,
+  on: boolean,
+) => ({ type: 'event', room, seq, kind: 'reaction', by, at: 0, target, emoji, on }) as ServerMessage
+
+/** Signed in as user 1 (Ada) with room 1 open and its first history page `messages`. */
+export function setup(messages = '[]', hasMore = false) {
   const f = fakeTransport()
   const store = new ChatStore(f.t)
   f.open()
@@ -82,7 +114,6 @@ export function setup() {
   f.recv({ type: 'synced', rooms: {} })
   f.recv({ type: 'rooms', rooms: [room] })
   store.setActiveRoom(1)
-  const hist = f.sent.find((m) => m.type === 'history')!
-  f.recv({ type: 'history', rid: hist.rid, room: 1, messages: [], has_more: false })
+  answerHistory(f, 1, messages, hasMore)
   return { f, store }
 }
