@@ -1,89 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { ChatStore } from './chat'
-import type { ConnectionStatus } from './connection'
-import type { ClientMessage, ServerMessage } from './protocol'
-
-function fakeTransport() {
-  const sent: ClientMessage[] = []
-  let onMsg: (m: ServerMessage) => void = () => {}
-  let onOpen: () => void = () => {}
-  let onStatus: (s: ConnectionStatus) => void = () => {}
-  const t = {
-    status: 'connecting' as ConnectionStatus,
-    online: false,
-    send: (m: ClientMessage) => (t.online ? (sent.push(m), true) : false),
-    onMessage: (cb: (m: ServerMessage) => void) => ((onMsg = cb), () => {}),
-    onOpen: (cb: () => void) => ((onOpen = cb), () => {}),
-    onStatus: (cb: (s: ConnectionStatus) => void) => ((onStatus = cb), () => {}),
-  }
-  return {
-    t,
-    sent,
-    open: () => {
-      t.online = true
-      onStatus('online')
-      onOpen()
-    },
-    drop: () => {
-      t.online = false
-      onStatus('reconnecting')
-    },
-    recv: (m: ServerMessage) => onMsg(m),
-  }
-}
-
-const room = {
-  id: 1,
-  name: 'R',
-  topic: '',
-  visibility: 'open' as const,
-  last_seq: 0,
-  member: true,
-  read_seq: 0,
-  unread: 0,
-  mentions: 0,
-  online: [],
-}
-const msgEvent = (seq: number, text: string, cmid?: string) =>
-  ({
-    type: 'event',
-    room: 1,
-    seq,
-    kind: 'message',
-    by: 2,
-    at: 0,
-    author_name: 'Ben',
-    text,
-    lang: 'de',
-    reply_to: null,
-    cmid,
-  }) as ServerMessage
-
-function setup() {
-  const f = fakeTransport()
-  const store = new ChatStore(f.t)
-  f.open()
-  f.recv({
-    type: 'welcome',
-    version: 1,
-    user: {
-      id: 1,
-      display_name: 'Ada',
-      institution: '',
-      country: '',
-      languages: [],
-      time_zone: 'UTC',
-      role: 'admin',
-    },
-    limits: {},
-  })
-  f.recv({ type: 'synced', rooms: {} })
-  f.recv({ type: 'rooms', rooms: [room] })
-  store.setActiveRoom(1)
-  const hist = f.sent.find((m) => m.type === 'history')!
-  f.recv({ type: 'history', rid: hist.rid, room: 1, messages: [], has_more: false })
-  return { f, store }
-}
+import { answerHistory, msgEvent, reactionEvent, room, setup, wireMessage } from './chatFixture'
+import type { ServerMessage } from './protocol'
 
 describe('ChatStore', () => {
   it('resumes from the last seen seq and never duplicates replayed events', () => {
@@ -142,11 +59,9 @@ describe('ChatStore', () => {
       target: 1,
       text: 'a2',
     } as ServerMessage)
-    expect(store.messagesOf(1)[0]).toMatchObject({
-      text: 'a2',
-      edited_at: 5,
-      reactions: { '👍': [2] },
-    })
+    expect(store.messagesOf(1)[0]).toMatchObject({ text: 'a2', edited_at: 5 })
+    // NOTE: toEqual, not toMatchObject: toMatchObject lets a plain object match a Map.
+    expect(store.messagesOf(1)[0].reactions).toEqual(new Map([['👍', [2]]]))
     f.recv({
       type: 'event',
       room: 1,
@@ -157,6 +72,7 @@ describe('ChatStore', () => {
       target: 1,
     } as ServerMessage)
     expect(store.messagesOf(1)[0]).toMatchObject({ text: '', deleted: true })
+    expect(store.messagesOf(1)[0].reactions.size).toBe(0)
   })
 
   it('counts unread messages in rooms that are not open', () => {
@@ -164,5 +80,91 @@ describe('ChatStore', () => {
     f.recv({ type: 'rooms', rooms: [{ ...room, id: 2, name: 'Other' }] })
     f.recv({ ...msgEvent(1, 'x'), room: 2 } as ServerMessage)
     expect(store.room(2)?.info.unread).toBe(1)
+  })
+})
+
+// Reaction names are free text from other users; none may clash with Object.prototype.
+const ODD = ['__proto__', 'toString', 'constructor', 'hasOwnProperty']
+const ODD_JSON = '{"__proto__": [1, 9], "toString": [2], "constructor": [3, 4, 5], "👍": [1]}'
+const ODD_MAP = new Map([
+  ['__proto__', [1, 9]],
+  ['toString', [2]],
+  ['constructor', [3, 4, 5]],
+  ['👍', [1]],
+])
+
+describe('ChatStore reactions named like Object.prototype members', () => {
+  it('keeps __proto__, toString and constructor from a history page', () => {
+    const { store } = setup(`[${wireMessage(1, ODD_JSON)}, ${wireMessage(2)}]`)
+    const [m1, m2] = store.messagesOf(1)
+    expect(m1.reactions).toEqual(ODD_MAP)
+    expect(m1.reactions.get('hasOwnProperty')).toBeUndefined()
+    expect(m2.reactions.size).toBe(0)
+    expect(m2.reactions.get('toString')).toBeUndefined()
+    expect(Object.getPrototypeOf({})).toBe(Object.prototype)
+  })
+
+  it('keeps them from an older history page too', () => {
+    const { f, store } = setup(`[${wireMessage(60)}]`, true)
+    store.loadOlder(1)
+    answerHistory(f, 1, `[${wireMessage(59, ODD_JSON)}]`)
+    expect(store.messagesOf(1).map((m) => m.seq)).toEqual([59, 60])
+    expect(store.messagesOf(1)[0].reactions).toEqual(ODD_MAP)
+    expect(store.messagesOf(1)[1].reactions.size).toBe(0)
+  })
+
+  it('toggles __proto__, toString, constructor and hasOwnProperty on and off', () => {
+    const odd = (users: number[]) => ODD.map((e): [string, number[]] => [e, users])
+    const { f, store } = setup()
+    f.recv({ type: 'rooms', rooms: [{ ...room, id: 2, name: 'Other' }] })
+    store.setActiveRoom(2)
+    answerHistory(f, 2, `[${wireMessage(1, '{"👍": [2]}')}]`)
+    f.recv(msgEvent(1, 'a'))
+    f.recv(msgEvent(2, 'b'))
+    let seq = 3
+    const react = (emoji: string, by: number, on: boolean) =>
+      f.recv(reactionEvent(1, seq++, 1, emoji, by, on))
+    const reactionsOf = (id: number, i: number) => store.messagesOf(id)[i].reactions
+    for (const emoji of ODD) react(emoji, 2, true)
+    for (const emoji of ODD) react(emoji, 3, true)
+    react('👍', 2, true)
+    expect(reactionsOf(1, 0)).toEqual(new Map([...odd([2, 3]), ['👍', [2]]]))
+    for (const emoji of ODD) react(emoji, 2, false)
+    expect(reactionsOf(1, 0)).toEqual(new Map([...odd([3]), ['👍', [2]]]))
+    for (const emoji of ODD) react(emoji, 3, false)
+    expect(reactionsOf(1, 0)).toEqual(new Map([['👍', [2]]]))
+    for (const emoji of ODD) react(emoji, 4, true)
+    expect(reactionsOf(1, 0)).toEqual(new Map([['👍', [2]], ...odd([4])]))
+    expect(reactionsOf(1, 1).size).toBe(0)
+    expect(reactionsOf(2, 0)).toEqual(new Map([['👍', [2]]]))
+    expect(store.room(2)?.lastSeq).toBe(1)
+  })
+
+  it('applies such reactions on top of a history page', () => {
+    const { f, store } = setup(`[${wireMessage(1, ODD_JSON)}, ${wireMessage(2, '{"👍": [2]}')}]`)
+    let seq = 3
+    const react = (emoji: string, by: number, on: boolean) =>
+      f.recv(reactionEvent(1, seq++, 1, emoji, by, on))
+    react('toString', 2, false)
+    react('toString', 4, true)
+    react('__proto__', 1, false)
+    react('__proto__', 9, false)
+    react('__proto__', 1, true)
+    react('constructor', 4, false)
+    react('constructor', 4, false)
+    react('hasOwnProperty', 6, true)
+    react('hasOwnProperty', 6, true)
+    const [m1, m2] = store.messagesOf(1)
+    expect(m1.reactions).toEqual(
+      new Map([
+        ['toString', [4]],
+        ['__proto__', [1]],
+        ['constructor', [3, 5]],
+        ['👍', [1]],
+        ['hasOwnProperty', [6]],
+      ]),
+    )
+    expect(m2.reactions).toEqual(new Map([['👍', [2]]]))
+    expect(Object.getPrototypeOf({})).toBe(Object.prototype)
   })
 })

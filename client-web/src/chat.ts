@@ -10,6 +10,7 @@ import type {
   RoomEvent,
   ServerMessage,
   User,
+  WireMessage,
 } from './protocol'
 import { PROTOCOL_VERSION } from './protocol'
 
@@ -49,6 +50,13 @@ type Transport = Pick<Connection, 'send' | 'onMessage' | 'onOpen' | 'onStatus' |
 
 export const TYPING_SHOWN_MS = 5000
 const HISTORY_PAGE = 50
+
+// NOTE: Object.entries lists own keys only, and JSON.parse makes every key own, even
+//       "__proto__"; from here on reactions are looked up in a Map and nothing is inherited.
+const fromWire = (m: WireMessage): Message => ({
+  ...m,
+  reactions: new Map(Object.entries(m.reactions)),
+})
 
 export class ChatStore {
   readonly rooms = new Map<number, RoomState>()
@@ -188,7 +196,8 @@ export class ChatStore {
       (m) => {
         r.loadingOlder = false
         if (m.type !== 'history') return
-        for (const msg of m.messages) if (!r.messages.has(msg.seq)) r.messages.set(msg.seq, msg)
+        for (const msg of m.messages)
+          if (!r.messages.has(msg.seq)) r.messages.set(msg.seq, fromWire(msg))
         r.hasMore = m.has_more
         this.changed()
       },
@@ -364,7 +373,7 @@ export class ChatStore {
     const sent = this.request({ type: 'history', room: id, limit: HISTORY_PAGE }, (m) => {
       if (m.type !== 'history') return
       for (const msg of m.messages) {
-        r.messages.set(msg.seq, msg)
+        r.messages.set(msg.seq, fromWire(msg))
         r.lastSeq = Math.max(r.lastSeq, msg.seq)
       }
       r.hasMore = m.has_more
@@ -414,7 +423,7 @@ export class ChatStore {
             mentions: ev.mentions ?? [],
             edited_at: null,
             deleted: false,
-            reactions: {},
+            reactions: new Map(),
           })
           r.typing.delete(ev.by)
           if (announce && ev.by !== this.me?.id && this.activeRoom === ev.room) {
@@ -432,18 +441,18 @@ export class ChatStore {
       }
       case 'delete': {
         const msg = r.messages.get(ev.target)
-        if (msg) r.messages.set(msg.seq, { ...msg, text: '', deleted: true, reactions: {} })
+        if (msg) r.messages.set(msg.seq, { ...msg, text: '', deleted: true, reactions: new Map() })
         break
       }
       case 'reaction': {
         const msg = r.messages.get(ev.target)
         if (!msg) break
-        const users = new Set(msg.reactions[ev.emoji] ?? [])
+        const users = new Set(msg.reactions.get(ev.emoji))
         if (ev.on) users.add(ev.by)
         else users.delete(ev.by)
-        const next = { ...msg.reactions }
-        if (users.size) next[ev.emoji] = [...users]
-        else delete next[ev.emoji]
+        const next = new Map(msg.reactions)
+        if (users.size) next.set(ev.emoji, [...users])
+        else next.delete(ev.emoji)
         r.messages.set(msg.seq, { ...msg, reactions: next })
         break
       }

@@ -27,7 +27,8 @@ export interface Room {
   online?: number[]
 }
 
-export interface Message {
+/** A message as the server sends it (`history`). */
+export interface WireMessage {
   seq: number
   by: number
   author_name: string
@@ -39,6 +40,14 @@ export interface Message {
   edited_at: number | null
   deleted: boolean
   reactions: Record<string, number[]>
+}
+
+/**
+ * A message as the client keeps it. Reaction names are free text, so they are keys of a Map:
+ * in a plain object `__proto__`, `toString` or `constructor` would hit Object.prototype.
+ */
+export interface Message extends Omit<WireMessage, 'reactions'> {
+  reactions: ReadonlyMap<string, number[]>
 }
 
 export interface Member {
@@ -82,7 +91,7 @@ export type ServerMessage =
   | { type: 'members'; rid?: Rid; room: number; members: Member[] }
   | { type: 'ack'; rid?: Rid; room: number; seq: number; cmid?: string }
   | RoomEvent
-  | { type: 'history'; rid?: Rid; room: number; messages: Message[]; has_more: boolean }
+  | { type: 'history'; rid?: Rid; room: number; messages: WireMessage[]; has_more: boolean }
   | {
       type: 'read_marker'
       rid?: Rid

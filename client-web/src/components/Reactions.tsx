@@ -16,11 +16,11 @@ export function Reactions({
   message: Message
   user: User
 }) {
-  const emojis = [...new Set([...Object.keys(message.reactions), ...QUICK_REACTIONS])]
+  const emojis = [...new Set([...message.reactions.keys(), ...QUICK_REACTIONS])]
   return (
     <div class="reactions">
       {emojis.map((emoji) => {
-        const users = message.reactions[emoji] ?? []
+        const users = message.reactions.get(emoji) ?? []
         const on = users.includes(user.id)
         const label = users.length
           ? t('msg.reaction', { emoji, count: users.length })
