@@ -4,7 +4,7 @@
 # release --target praxisd praxis_loadgen praxis_raw_server praxis_seed
 # praxis_storage_bench).
 #
-#   bench/run-scenario.sh 1|2|3|4|5
+#   bench/run-scenario.sh 1|2|3|4|5|6
 #
 # Server (praxisd or praxis_raw_server) on core 0, load generator on core 1
 # (taskset), loopback only. Scratch data in ${BENCH_TMP:-/tmp/praxis-bench}.
@@ -22,7 +22,7 @@ TMP="${BENCH_TMP:-/tmp/praxis-bench}"
 RESULTS="${RESULTS:-$ROOT/bench/RESULTS.md}"
 SERVER_CORE="${SERVER_CORE:-0}"
 LOADGEN_CORE="${LOADGEN_CORE:-1}"
-SCEN="${1:?usage: bench/run-scenario.sh 1|2|3|4|5}"
+SCEN="${1:?usage: bench/run-scenario.sh 1|2|3|4|5|6}"
 
 mkdir -p "$TMP"
 W="$TMP/s$SCEN"
@@ -50,6 +50,15 @@ wait_for_file() {  # file, seconds
   return 1
 }
 
+# Limits that would refuse the load generator's clients (a praxisd that has them):
+# connection caps, and the rates of room actions and read markers.
+LIMIT_FLAGS=()
+if "$PRAXISD" --help 2>/dev/null | grep -q -- --max-http-connections-per-address; then
+  LIMIT_FLAGS=(--max-http-connections-per-address 1000000 --max-connections 1000000
+               --actions-per-second 1000000 --actions-burst 1000000
+               --reads-per-second 1000000 --reads-burst 1000000)
+fi
+
 # start_praxisd DATA_DIR [extra flags...]: praxisd on $SERVER_CORE, port in $W/port.
 start_praxisd() {
   local dir="$1"
@@ -57,7 +66,8 @@ start_praxisd() {
   rm -f "$W/port"
   taskset -c "$SERVER_CORE" "$PRAXISD" --data-dir "$dir" --listen 127.0.0.1 --port "${PORT:-0}" \
     --port-file "$W/port" --threads 1 --messages-per-second 1000000 --messages-burst 1000000 \
-    --max-connections-per-address 1000000 --max-rooms-per-user 500 "$@" >>"$W/praxisd.log" 2>&1 &
+    --max-connections-per-address 1000000 --max-rooms-per-user 500 "${LIMIT_FLAGS[@]}" "$@" \
+    >>"$W/praxisd.log" 2>&1 &
   SERVER_PID=$!
   echo "$SERVER_PID" >"$W/server.pid"
   wait_for_file "$W/port" 20
@@ -218,6 +228,13 @@ case "$SCEN" in
     cat "$LINES"
     record "reconnect storm: 10,000 clients in 1,000 rooms of 10; server restarted (SIGTERM, 1001) with 20 new events per room written while it was down; every client reconnects at once with hello+resume (+ raw baseline: the same storm, reconnect and rejoin only)" \
       "resume_s = first resumed client to last resumed client; down_to_all_resumed_s includes the restart; gaps counts events missing after synced"
+    ;;
+  6)  # a slow consumer in a room at 1,000 messages/s: the others' latency before and during
+    # The fault test measures it (its assertions are outcomes only); this keeps its numbers.
+    (cd "$ROOT/tests/fault" && PRAXISD="$PRAXISD" /usr/bin/python3 -m pytest -q -s -p no:cacheprovider \
+      test_slow_consumer_load.py) | grep '^scenario=' | tee -a "$LINES"
+    record "slow consumer: 3 readers and 1 member that stops reading, in a room at 1,000 posts/s of ~600 B (tests/fault/test_slow_consumer_load.py)" \
+      "p99 = send to receipt in the Python readers; ratio = p99 with the slow consumer / p99 before it"
     ;;
   *)
     echo "unknown scenario $SCEN" >&2

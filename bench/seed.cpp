@@ -1,12 +1,14 @@
 // praxis_seed: fills a Praxis data dir for the benchmarks, fast.
 //
-// The schema comes from storage::migrate (the server's own migrations); the
+// The schema comes from storage::migrate with the server's own ledger; the
 // rows are written with direct SQL in large transactions (synchronous=OFF while
 // seeding), not through storage::Writer: users with a dummy password hash (no
 // argon2), session tokens stored as the server stores them (SHA-256, lower
-// hex, by server/credentials.cpp token_hash itself), open rooms, memberships, and
-// optionally messages. The tokens go to --tokens FILE, one line per user:
-// "<user_id> <token> <room_id>" (room 0: in no room).
+// hex, by server/core/tokens.cpp token_hash itself), open rooms (each with its
+// stream), memberships, and optionally messages (the stream log with bodies
+// encoded by protocol/rooms itself, and the room_messages projection). The
+// tokens go to --tokens FILE, one line per user: "<user_id> <token> <room_id>"
+// (room 0: in no room).
 //
 //   praxis_seed --data-dir D --users N --rooms R --room-size K [--tokens F]
 //               [--messages-per-room M] [--unread U]
@@ -29,8 +31,9 @@
 #include <string>
 #include <vector>
 
-#include "server/credentials.hpp"
-#include "storage/database.hpp"
+#include "protocol/rooms/messages.hpp"
+#include "server/core/tokens.hpp"
+#include "storage/migrations/ledger.hpp"
 
 namespace {
 
@@ -47,8 +50,11 @@ struct Options {
 };
 
 constexpr char kInsertEvent[] =
-    "INSERT INTO events(room_id, seq, kind, user_id, at, text, lang) "
-    "VALUES (?, ?, 'message', ?, ?, ?, 'en')";
+    "INSERT INTO stream_events(stream_id, seq, kind, actor_id, at, body) "
+    "VALUES (?, ?, 'message', ?, ?, ?)";
+constexpr char kInsertMessage[] =
+    "INSERT INTO room_messages(room_id, seq, author_id, at, text, lang) VALUES (?, ?, ?, ?, ?, "
+    "'en')";
 
 // Appends `count` messages to every room, authors cycling through its members.
 void add_messages(SQLite::Database& db, std::int64_t count) {
@@ -58,7 +64,9 @@ void add_messages(SQLite::Database& db, std::int64_t count) {
   };
   std::vector<RoomRow> rooms;
   {
-    SQLite::Statement q(db, "SELECT id, last_seq FROM rooms ORDER BY id");
+    SQLite::Statement q(
+        db,
+        "SELECT r.id, s.last_seq FROM rooms AS r JOIN streams AS s ON s.id = r.id ORDER BY r.id");
     while (q.executeStep())
       rooms.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), {}});
     SQLite::Statement m(db, "SELECT user_id FROM room_members WHERE room_id = ? ORDER BY user_id");
@@ -69,7 +77,8 @@ void add_messages(SQLite::Database& db, std::int64_t count) {
     }
   }
   SQLite::Statement ins(db, kInsertEvent);
-  SQLite::Statement bump(db, "UPDATE rooms SET last_seq = ? WHERE id = ?");
+  SQLite::Statement msg(db, kInsertMessage);
+  SQLite::Statement bump(db, "UPDATE streams SET last_seq = ? WHERE id = ?");
   const auto at = now_ms();
   const std::string text =
       "Seeded message: how do apprenticeships work in small firms? Lorem ipsum dolor sit amet.";
@@ -78,13 +87,29 @@ void add_messages(SQLite::Database& db, std::int64_t count) {
   for (auto& r : rooms) {
     if (r.members.empty()) continue;
     for (std::int64_t i = 0; i < count; ++i) {
+      const auto author = r.members[static_cast<std::size_t>(i) % r.members.size()];
+      ++r.last_seq;
+      praxis::protocol::rooms::MessageEvent e;
+      e.room = r.id;
+      e.by = author;
+      e.at = at;
+      e.author_name = "User " + std::to_string(author);
+      e.text = text;
+      e.lang = "en";
       ins.bind(1, r.id);
-      ins.bind(2, ++r.last_seq);
-      ins.bind(3, r.members[static_cast<std::size_t>(i) % r.members.size()]);
+      ins.bind(2, r.last_seq);
+      ins.bind(3, author);
       ins.bind(4, at);
-      ins.bind(5, text);
+      ins.bind(5, praxis::protocol::rooms::body(e));
       ins.exec();
       ins.reset();
+      msg.bind(1, r.id);
+      msg.bind(2, r.last_seq);
+      msg.bind(3, author);
+      msg.bind(4, at);
+      msg.bind(5, text);
+      msg.exec();
+      msg.reset();
       if (++in_txn == 500000) {
         txn->commit();
         txn = std::make_unique<SQLite::Transaction>(db);
@@ -111,6 +136,8 @@ void seed(SQLite::Database& db, const Options& o) {
                          "created_at) VALUES (?, ?, ?, ?, 'bench-no-login', ?)");
   SQLite::Statement session(
       db, "INSERT INTO sessions(token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, 0)");
+  SQLite::Statement stream(
+      db, "INSERT INTO streams(id, kind, last_seq, created_at) VALUES (?, 'room', 0, ?)");
   SQLite::Statement room(db,
                          "INSERT INTO rooms(id, name, visibility, created_by, created_at) "
                          "VALUES (?, ?, 'open', ?, ?)");
@@ -140,6 +167,10 @@ void seed(SQLite::Database& db, const Options& o) {
   for (std::int64_t r = 0; r < o.rooms; ++r) {
     const std::int64_t room_id = r + 1;
     const std::int64_t owner = r * o.room_size + 1;
+    stream.bind(1, room_id);
+    stream.bind(2, at);
+    stream.exec();
+    stream.reset();
     room.bind(1, room_id);
     room.bind(2, "Bench room " + std::to_string(room_id));
     room.bind(3, owner);
@@ -196,7 +227,7 @@ int main(int argc, char** argv) {
     const auto t0 = std::chrono::steady_clock::now();
     std::filesystem::create_directories(o.data_dir);
     const std::string path = (std::filesystem::path(o.data_dir) / "praxis.db").string();
-    praxis::storage::migrate(path);
+    praxis::storage::migrate(path, praxis::storage::schema());
     SQLite::Database db(path, SQLite::OPEN_READWRITE);
     db.exec("PRAGMA synchronous = OFF");
     db.exec("PRAGMA cache_size = -262144");
@@ -205,8 +236,8 @@ int main(int argc, char** argv) {
     if (o.add_per_room > 0) add_messages(db, o.add_per_room);
     if (o.unread >= 0) {
       SQLite::Statement q(db,
-                          "UPDATE room_members SET read_seq = max(0, (SELECT last_seq FROM rooms "
-                          "WHERE rooms.id = room_members.room_id) - ?)");
+                          "UPDATE room_members SET read_seq = max(0, (SELECT last_seq FROM streams "
+                          "WHERE streams.id = room_members.room_id) - ?)");
       q.bind(1, o.unread);
       q.exec();
     }

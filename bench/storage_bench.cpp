@@ -2,12 +2,13 @@
 //
 //   praxis_storage_bench --data-dir D --rooms R --room-size K --mode insert --count N
 //     Group commit: N post_message jobs through storage::Writer (the server's
-//     own writer, WAL, synchronous=FULL), at most --inflight jobs queued at a
-//     time, posts spread over the rooms. Prints inserts/s and commits.
+//     own writer, WAL, synchronous=FULL, event bodies encoded as the server
+//     encodes them), at most --inflight jobs queued at a time, posts spread
+//     over the rooms. Prints inserts/s and commits.
 //   praxis_storage_bench --data-dir D --rooms R --room-size K --mode read --count Q
-//     Q history pages (Reader::messages_before, 50 messages, `before` random in
-//     the room) and Q unread counts (Reader::unread for a random member) on a
-//     seeded database; prints p50/p95/p99/max in ms.
+//     Q history pages (rooms::Queries::messages_before, 50 messages, `before`
+//     random in the room) and Q unread counts (rooms::Queries::unread for a
+//     random member) on a seeded database; prints p50/p95/p99/max in ms.
 //
 // Rooms and members follow bench/seed.cpp: room r has users (r-1)*K+1 .. r*K.
 #include <algorithm>
@@ -22,8 +23,11 @@
 #include <string>
 #include <vector>
 
-#include "storage/reader.hpp"
-#include "storage/store.hpp"
+#include "server/rooms/wire.hpp"
+#include "storage/core/store.hpp"
+#include "storage/migrations/ledger.hpp"
+#include "storage/rooms/queries.hpp"
+#include "storage/rooms/writes.hpp"
 
 namespace {
 
@@ -45,10 +49,13 @@ std::int64_t now_ms() {
 int run_insert(const std::string& dir, std::int64_t rooms, std::int64_t size, std::int64_t count,
                std::int64_t inflight) {
   std::atomic<std::int64_t> commits{0}, jobs_in_commits{0};
-  st::Store store(dir, [&](double, std::size_t jobs) {
+  st::StoreOptions options;
+  options.readers = 1;
+  options.on_commit = [&](double, std::size_t jobs) {
     ++commits;
     jobs_in_commits += static_cast<std::int64_t>(jobs);
-  });
+  };
+  st::Store store(dir, st::schema(), std::move(options));
   std::mutex mu;
   std::condition_variable cv;
   std::int64_t outstanding = 0, ok = 0, failed = 0;
@@ -59,19 +66,22 @@ int run_insert(const std::string& dir, std::int64_t rooms, std::int64_t size, st
       cv.wait(lock, [&] { return outstanding < inflight; });
       ++outstanding;
     }
-    st::NewMessage m;
+    st::rooms::NewMessage m;
     m.room_id = i % rooms + 1;
     m.author = (m.room_id - 1) * size + 1 + (i / rooms) % size;
     m.text = "bench insert " + std::to_string(i) + " lorem ipsum dolor sit amet, consectetur";
     m.lang = "en";
     m.at = now_ms();
-    store.writer().submit([m](st::WriteTxn& tx) { (void)tx.post_message(m); },
-                          [&](bool committed) {
-                            std::lock_guard lock(mu);
-                            --outstanding;
-                            (committed ? ok : failed)++;
-                            cv.notify_one();
-                          });
+    store.writer().submit(
+        [m](st::Txn& tx) {
+          (void)st::rooms::Writes(tx, praxis::server::rooms::bodies()).post_message(m);
+        },
+        [&](st::Outcome& o) {
+          std::lock_guard lock(mu);
+          --outstanding;
+          (o.committed ? ok : failed)++;
+          cv.notify_one();
+        });
   }
   {
     std::unique_lock lock(mu);
@@ -90,9 +100,9 @@ int run_insert(const std::string& dir, std::int64_t rooms, std::int64_t size, st
 
 int run_read(const std::string& dir, std::int64_t rooms, std::int64_t size, std::int64_t count) {
   st::Reader reader(dir + "/praxis.db");
+  st::rooms::Queries q(reader);
   std::vector<st::Seq> last(static_cast<std::size_t>(rooms) + 1, 0);
-  for (std::int64_t r = 1; r <= rooms; ++r)
-    last[static_cast<std::size_t>(r)] = reader.room(r)->last_seq;
+  for (std::int64_t r = 1; r <= rooms; ++r) last[static_cast<std::size_t>(r)] = q.room(r)->last_seq;
   std::mt19937_64 rng(42);
   std::vector<double> hist, unread;
   std::int64_t rows = 0, unread_sum = 0;
@@ -103,18 +113,16 @@ int run_read(const std::string& dir, std::int64_t rooms, std::int64_t size, std:
         i % 4 == 0 ? 0
                    : 51 + static_cast<st::Seq>(
                               rng() % static_cast<std::uint64_t>(std::max<st::Seq>(1, n - 50)));
-    bool more = false;
     auto t = Clock::now();
-    auto page = reader.messages_before(room, before, 50, &more);
+    auto page = q.messages_before(room, before, 50);
     hist.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t).count());
-    rows += static_cast<std::int64_t>(page.size());
+    rows += static_cast<std::int64_t>(page.items.size());
     const st::Id user =
         (room - 1) * size + 1 + static_cast<st::Id>(rng() % static_cast<std::uint64_t>(size));
-    std::int64_t u = 0, mentions = 0;
     t = Clock::now();
-    reader.unread(room, user, &u, &mentions);
+    const auto u = q.unread(room, user);
     unread.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t).count());
-    unread_sum += u;
+    unread_sum += u.unread;
   }
   const double avg_rows = static_cast<double>(rows) / static_cast<double>(count);
   const double avg_unread = static_cast<double>(unread_sum) / static_cast<double>(count);

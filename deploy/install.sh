@@ -28,7 +28,7 @@ fi
 install -d -o praxis -g praxis -m 0750 /var/lib/praxis
 install -d -o root -g praxis -m 0750 /etc/praxis
 if [[ ! -e /etc/praxis/praxisd.conf ]]; then
-  # Readable by praxisd only: it may hold admin_password and the TLS key path.
+  # Readable by praxisd only: it may name the admin's password file and the TLS key.
   install -o root -g praxis -m 0640 deploy/praxisd.conf.example /etc/praxis/praxisd.conf
   echo "Wrote /etc/praxis/praxisd.conf (data_dir = /var/lib/praxis)"
 fi

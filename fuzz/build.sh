@@ -13,11 +13,11 @@ mkdir -p "$OBJ"
 FLAGS=(-std=c++20 -g -O1 -fno-omit-frame-pointer -I.
        -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined)
 
-protocol=(protocol/codec.cpp protocol/encode.cpp protocol/errors.cpp protocol/fields.cpp
-          protocol/http_api.cpp protocol/utf8.cpp)
-storage=(storage/*.cpp)
-# server/auth.cpp looks sessions up in the store: it links storage/ and credentials.
-auth=(server/auth.cpp server/credentials.cpp server/static_files.cpp "${storage[@]}")
+# The protocol's core and every feature's protocol folder.
+protocol=(protocol/*/*.cpp)
+storage=(storage/core/*.cpp)
+# server/core/auth.cpp looks sessions up in the store: it links storage/ and tokens.
+auth=(server/core/auth.cpp server/core/tokens.cpp server/core/static_files.cpp "${storage[@]}")
 
 # compile <source>: prints the object path; recompiles when out of date.
 compile() {
@@ -57,6 +57,6 @@ link() {
 
 link fuzz_decode_client fuzz/fuzz_decode_client.cpp "${protocol[@]}"
 link fuzz_http_api fuzz/fuzz_http_api.cpp "${protocol[@]}"
-link fuzz_http_request fuzz/fuzz_http_request.cpp "${auth[@]}" \
-  -lSQLiteCpp -lsqlite3 -largon2 -lcrypto -lpthread
+link fuzz_http_request fuzz/fuzz_http_request.cpp "${auth[@]}" protocol/core/*.cpp \
+  -lSQLiteCpp -lsqlite3 -lcrypto -lpthread
 echo "fuzz targets in $OUT/"

@@ -1,4 +1,5 @@
-// libFuzzer target: the JSON bodies of the HTTP API (protocol/http_api.hpp).
+// libFuzzer target: the JSON bodies of the accounts HTTP API
+// (protocol/accounts/bodies.hpp).
 // The first byte picks the route, the rest is the body:
 //   0 POST /api/login         parse_login
 //   1 POST /api/setup         parse_signup(body, "token")
@@ -13,14 +14,15 @@
 #include <string_view>
 #include <variant>
 
-#include "protocol/http_api.hpp"
+#include "protocol/accounts/bodies.hpp"
 
 namespace {
 
 namespace p = praxis::protocol;
+namespace pa = praxis::protocol::accounts;
 
 template <class T>
-const T* accepted(const p::Parsed<T>& r) {
+const T* accepted(const pa::Parsed<T>& r) {
   if (const auto* e = std::get_if<p::Error>(&r)) {
     if (e->message.empty()) std::abort();  // every error names what is wrong
     return nullptr;
@@ -28,7 +30,7 @@ const T* accepted(const p::Parsed<T>& r) {
   return &std::get<T>(r);
 }
 
-void check_profile(const p::Profile& pr, bool with_email) {
+void check_profile(const pa::Profile& pr, bool with_email) {
   if (with_email) {
     if (pr.email.size() < 3 || pr.email.size() > 254) std::abort();
     if (pr.email.find('@') == std::string::npos) std::abort();
@@ -46,7 +48,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view body(reinterpret_cast<const char*>(data) + 1, size - 1);
   switch (data[0] % 5) {
     case 0: {
-      const auto parsed = p::parse_login(body);
+      const auto parsed = pa::parse_login(body);
       if (const auto* r = accepted(parsed)) {
         if (r->email.size() < 3 || r->email.find('@') == std::string::npos) std::abort();
       }
@@ -54,7 +56,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     case 1:
     case 2: {
-      const auto parsed = p::parse_signup(body, data[0] % 5 == 1 ? "token" : "invitation");
+      const auto parsed = pa::parse_signup(body, data[0] % 5 == 1 ? "token" : "invitation");
       if (const auto* r = accepted(parsed)) {
         if (r->password.size() < 8 || r->password.size() > 1024) std::abort();
         check_profile(r->profile, true);
@@ -62,20 +64,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       break;
     }
     case 3: {
-      const auto parsed = p::parse_invitation(body);
+      const auto parsed = pa::parse_invitation(body);
       if (const auto* r = accepted(parsed)) {
         if (r->role != "member" && r->role != "admin") std::abort();
       }
       break;
     }
     case 4: {
-      p::Profile current;
+      pa::Profile current;
       current.email = "ada@school.example";
       current.display_name = "Ada";
       current.country = "FI";
       current.languages = {"fi", "en"};
       current.time_zone = "Europe/Helsinki";
-      const auto parsed = p::parse_profile_update(body, current);
+      const auto parsed = pa::parse_profile_update(body, current);
       if (const auto* r = accepted(parsed)) {
         if (r->email != current.email) std::abort();  // PATCH /api/me never changes the e-mail
         check_profile(*r, false);

@@ -2,13 +2,15 @@
 // its handling that parse request input without a database:
 // * Beast's request parser with the limits of server/http_session.cpp (16 KiB of
 //   headers, max_body_bytes of body), fed in two pieces as a socket would;
-// * the conversion to HttpRequest (server/beast_request.hpp, as HttpSession does);
-// * presented_token (server/auth.cpp): the bearer token or the praxis_session cookie;
-// * the route's path (target up to '?', as server/http_router.cpp splits it) and,
-//   for other GETs, serve_static (server/static_files.cpp) on a scratch web root.
+// * the conversion to HttpRequest (server/core/beast_request.hpp, as HttpSession
+//   does), from a trusted proxy's address, so X-Forwarded-For and X-Real-IP are read;
+// * presented_token (server/core/auth.cpp): the bearer token or the session cookie;
+// * the route's path (target up to '?', as server/core/router.cpp splits it) and,
+//   for other GETs, serve_static (server/core/static_files.cpp) on a scratch web root.
 // Properties: no crash or sanitizer report; a presented token is a substring of
-// the header it came from; serve_static never returns a file outside the web
-// root (a "secret" file beside the root must never be served).
+// the header it came from; the client address is the peer or a part of the
+// forwarding headers; serve_static never returns a file outside the web root
+// (a "secret" file beside the root must never be served).
 #include <unistd.h>
 
 #include <boost/beast/core/flat_buffer.hpp>
@@ -21,10 +23,11 @@
 #include <fstream>
 #include <string>
 #include <string_view>
+#include <vector>
 
-#include "server/auth.hpp"
-#include "server/beast_request.hpp"
-#include "server/static_files.hpp"
+#include "server/core/auth.hpp"
+#include "server/core/beast_request.hpp"
+#include "server/core/static_files.hpp"
 
 namespace {
 
@@ -34,6 +37,8 @@ using praxis::server::HttpRequest;
 using praxis::server::to_http_request;
 
 constexpr const char* kSecret = "SECRET-OUTSIDE-THE-WEB-ROOT";
+constexpr const char* kPeer = "127.0.0.1";
+const std::vector<std::string> kTrusted = {kPeer};
 std::string g_root;
 
 void write(const fs::path& p, const std::string& text) {
@@ -116,6 +121,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     handle(r);
     return 0;
   }
-  handle(to_http_request(parser.get(), "127.0.0.1", false));
+  const auto& req = parser.get();
+  const auto r = to_http_request(req, kPeer, false, kTrusted);
+  const std::string forwarded =
+      std::string(req["X-Forwarded-For"]) + "," + std::string(req["X-Real-IP"]);
+  if (r.address != kPeer && !substring_of(r.address, forwarded)) std::abort();
+  if (r.address.find(',') != std::string::npos) std::abort();  // one address, not a list
+  handle(r);
   return 0;
 }

@@ -1,21 +1,11 @@
-// praxisd: parses the settings and runs the server (server/app.hpp).
-#include <exception>
-#include <iostream>
-
-#include "server/app.hpp"
-#include "server/log.hpp"
+// praxisd: the core and its features, one line each (server/core/app.hpp).
+#include "server/accounts/feature.hpp"
+#include "server/core/app.hpp"
+#include "server/rooms/feature.hpp"
 
 int main(int argc, char** argv) {
-  auto parsed = praxis::server::parse_settings(argc, argv);
-  if (auto* error = std::get_if<std::string>(&parsed)) {
-    std::cerr << "praxisd: " << *error << "\n" << praxis::server::settings_help();
-    return 2;
-  }
-  try {
-    return praxis::server::run_app(std::get<praxis::server::Settings>(parsed));
-  } catch (const std::exception& e) {
-    praxis::server::log::error("fatal", {{"what", e.what()}});
-    std::cerr << "praxisd: " << e.what() << "\n";
-    return 1;
-  }
+  praxis::server::App app;
+  app.add<praxis::server::accounts::Feature>();
+  app.add<praxis::server::rooms::Feature>();
+  return app.run(argc, argv);
 }

@@ -6,6 +6,7 @@ import {
   createRoom,
   inviteAndRegister,
   login,
+  messageTexts,
   newPage,
   openRoom,
   send,
@@ -13,10 +14,11 @@ import {
   waitForTexts,
   useServerAndBrowser,
 } from './harness.mjs'
-import { seedMessages } from './seed.mjs'
+import { exchange, seedMessages } from './seed.mjs'
 
-let ada, ben, room
-const fx = useServerAndBrowser({}, async ({ browser }) => {
+let ada, ben, cy, room
+// Pages of two rooms or members at most, so that the lists below take several pages.
+const fx = useServerAndBrowser({ extra: ['--list-page-max', '2'] }, async ({ browser }) => {
   ada = await newPage(browser)
   await login(ada, fx.server.url, ADMIN.email, ADMIN.password)
   room = await createRoom(ada, 'Work-based learning')
@@ -114,4 +116,69 @@ test('history loads older messages when scrolling up, without gaps', async () =>
     )
   }
   await waitForTexts(ben, texts)
+})
+
+test('the room list and the member list arrive in pages, and nothing is missing', async () => {
+  await createRoom(ada, 'Zeta')
+  await createRoom(ada, 'Beta')
+  cy = await inviteAndRegister(ada, fx.browser, fx.server.url, {
+    email: 'cy@college.example',
+    password: 'yet another secret',
+    name: 'Cy',
+  })
+  const all = ['Archive', 'Beta', 'Mobility', 'Work-based learning', 'Zeta']
+  const roomNames = (page) => page.locator('.room-list .room-name').allInnerTexts()
+  await waitFor(
+    async () => JSON.stringify(await roomNames(cy)) === JSON.stringify(all),
+    'all rooms for Cy',
+  ).catch(async (e) => {
+    throw new Error(`${e.message}; got ${JSON.stringify(await roomNames(cy))}`)
+  })
+  await openRoom(cy, fx.server.url, room)
+  await ben.goto(`${fx.server.url}/rooms/${room}`)
+  const online = (page) => page.locator('.online-list li').allInnerTexts()
+  await waitFor(
+    async () => JSON.stringify(await online(ben)) === JSON.stringify(['Ada', 'Ben', 'Cy']),
+    'three members online',
+  ).catch(async (e) => {
+    throw new Error(`${e.message}; got ${JSON.stringify(await online(ben))}`)
+  })
+  // The mention list is made from the member list: Cy is in it, from its second page.
+  const box = ben.getByRole('combobox', { name: 'Message', exact: true })
+  await box.pressSequentially('@C')
+  await ben.getByRole('option', { name: /Cy/ }).waitFor()
+  await box.fill('')
+  assert.deepEqual(await roomNames(ben), all)
+  assert.deepEqual([...ada.errors, ...ben.errors, ...cy.errors], [])
+})
+
+test('a member removed by the owner sees the room as not joined, and can join it again', async () => {
+  await ada.goto(`${fx.server.url}/rooms/${room}`)
+  await ada.getByRole('combobox', { name: 'Message', exact: true }).waitFor()
+  await cy.goto(`${fx.server.url}/rooms/${room}`)
+  await cy.getByRole('combobox', { name: 'Message', exact: true }).waitFor()
+  const cyId = await cy.evaluate(async () => (await (await fetch('/api/me')).json()).user.id)
+  const [removed, leave] = await exchange(ada, [
+    { type: 'room_remove', room, user: cyId },
+    { type: 'room_leave', room },
+  ])
+  assert.equal(removed.type, 'room', JSON.stringify(removed))
+  // The owner cannot leave before handing the room over.
+  assert.equal(leave.type, 'error', JSON.stringify(leave))
+  assert.equal(leave.code, 'conflict', JSON.stringify(leave))
+  await cy.getByRole('button', { name: 'Join' }).waitFor()
+  assert.equal(await cy.locator('.message-list').count(), 0)
+  // Posted while Cy is not a member: Cy gets no event of it, but must see it on rejoining.
+  await send(ada, 'While Cy was away')
+  await msg(ada, 'While Cy was away').and(ada.locator(':not(.pending)')).waitFor()
+  await cy.getByRole('button', { name: 'Join' }).click()
+  const box = cy.getByRole('combobox', { name: 'Message', exact: true })
+  await box.waitFor()
+  await send(cy, 'Back in the room')
+  await msg(cy, 'Back in the room').and(cy.locator(':not(.pending)')).waitFor()
+  await msg(ada, 'Back in the room').waitFor()
+  await msg(cy, 'it worked very well').waitFor()
+  const texts = (await messageTexts(cy)).map((t) => t.trim())
+  assert.deepEqual(texts.slice(-2), ['While Cy was away', 'Back in the room'])
+  assert.deepEqual([...ada.errors, ...cy.errors], [])
 })

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest'
-import { answerHistory, msgEvent, reactionEvent, room, setup, wireMessage } from './chatFixture'
-import type { ServerMessage } from './protocol'
+import { ChatStore, LIST_PAGE } from './chat'
+import {
+  answerHistory,
+  answerRooms,
+  fakeTransport,
+  lastSent,
+  msgEvent,
+  reactionEvent,
+  room,
+  setup,
+  wireMessage,
+} from './chatFixture'
+import type { Room, ServerMessage } from './protocol'
 
 describe('ChatStore', () => {
   it('resumes from the last seen seq and never duplicates replayed events', () => {
@@ -24,10 +35,17 @@ describe('ChatStore', () => {
     f.sent.length = 0
     f.open()
     expect(f.sent.filter((m) => m.type === 'post')).toHaveLength(0)
-    f.recv({ type: 'synced', rooms: { '1': 0 } })
+    f.recv({ type: 'synced', streams: { '1': 0 } })
     const posts = f.sent.filter((m) => m.type === 'post')
     expect(posts).toHaveLength(1)
-    f.recv({ type: 'ack', rid: posts[0].rid, room: 1, seq: 1, cmid: posts[0].cmid as string })
+    f.recv({
+      type: 'ack',
+      rid: posts[0].rid,
+      room: 1,
+      stream: 1,
+      seq: 1,
+      cmid: posts[0].cmid as string,
+    })
     f.recv(msgEvent(1, 'offline text', posts[0].cmid as string))
     expect(store.pendingOf(1)).toHaveLength(0)
     expect(store.messagesOf(1).map((m) => m.text)).toEqual(['offline text'])
@@ -38,6 +56,7 @@ describe('ChatStore', () => {
     f.recv(msgEvent(1, 'a'))
     const react = {
       type: 'event',
+      stream: 1,
       room: 1,
       seq: 2,
       kind: 'reaction',
@@ -51,6 +70,7 @@ describe('ChatStore', () => {
     f.recv(react)
     f.recv({
       type: 'event',
+      stream: 1,
       room: 1,
       seq: 3,
       kind: 'edit',
@@ -64,6 +84,7 @@ describe('ChatStore', () => {
     expect(store.messagesOf(1)[0].reactions).toEqual(new Map([['👍', [2]]]))
     f.recv({
       type: 'event',
+      stream: 1,
       room: 1,
       seq: 4,
       kind: 'delete',
@@ -77,8 +98,8 @@ describe('ChatStore', () => {
 
   it('counts unread messages in rooms that are not open', () => {
     const { f, store } = setup()
-    f.recv({ type: 'rooms', rooms: [{ ...room, id: 2, name: 'Other' }] })
-    f.recv({ ...msgEvent(1, 'x'), room: 2 } as ServerMessage)
+    f.recv({ type: 'rooms', rooms: [{ ...room, id: 2, name: 'Other' }], next: null })
+    f.recv(msgEvent(1, 'x', undefined, 2))
     expect(store.room(2)?.info.unread).toBe(1)
   })
 })
@@ -116,7 +137,7 @@ describe('ChatStore reactions named like Object.prototype members', () => {
   it('toggles __proto__, toString, constructor and hasOwnProperty on and off', () => {
     const odd = (users: number[]) => ODD.map((e): [string, number[]] => [e, users])
     const { f, store } = setup()
-    f.recv({ type: 'rooms', rooms: [{ ...room, id: 2, name: 'Other' }] })
+    f.recv({ type: 'rooms', rooms: [{ ...room, id: 2, name: 'Other' }], next: null })
     store.setActiveRoom(2)
     answerHistory(f, 2, `[${wireMessage(1, '{"👍": [2]}')}]`)
     f.recv(msgEvent(1, 'a'))
@@ -166,5 +187,168 @@ describe('ChatStore reactions named like Object.prototype members', () => {
     )
     expect(m2.reactions).toEqual(new Map([['👍', [2]]]))
     expect(Object.getPrototypeOf({})).toBe(Object.prototype)
+  })
+})
+
+const named = (id: number, name: string, member = true): Room => ({ ...room, id, name, member })
+
+/** Signed in and synced, with no room list answered yet. */
+function connected() {
+  const f = fakeTransport()
+  const store = new ChatStore(f.t)
+  f.open()
+  f.recv({
+    type: 'welcome',
+    version: 1,
+    user: {
+      id: 1,
+      display_name: 'Ada',
+      institution: '',
+      country: '',
+      languages: [],
+      time_zone: 'UTC',
+      role: 'member',
+    },
+    limits: {},
+  })
+  f.recv({ type: 'synced', streams: {} })
+  return { f, store }
+}
+
+const sentOf = (f: ReturnType<typeof fakeTransport>, type: string) =>
+  f.sent.filter((m) => m.type === type)
+
+describe('ChatStore room list pages', () => {
+  it('asks for the next page with the cursor until next is null', () => {
+    const { f, store } = connected()
+    expect(sentOf(f, 'rooms_list')).toEqual([
+      { type: 'rooms_list', limit: LIST_PAGE, rid: expect.any(String) },
+    ])
+    answerRooms(f, [named(3, 'Alpha'), named(1, 'Beta')], '1:Beta')
+    expect(store.sortedRooms().map((r) => r.info.name)).toEqual(['Alpha', 'Beta'])
+    expect(lastSent(f, 'rooms_list')).toMatchObject({ limit: LIST_PAGE, cursor: '1:Beta' })
+    answerRooms(f, [named(2, 'Gamma', false)], '2:Gamma')
+    expect(lastSent(f, 'rooms_list')).toMatchObject({ cursor: '2:Gamma' })
+    answerRooms(f, [], null)
+    expect(sentOf(f, 'rooms_list')).toHaveLength(3)
+    expect(store.sortedRooms().map((r) => [r.info.name, r.info.member])).toEqual([
+      ['Alpha', true],
+      ['Beta', true],
+      ['Gamma', false],
+    ])
+    // Distinct rids: each page is a request of its own.
+    expect(new Set(sentOf(f, 'rooms_list').map((m) => m.rid)).size).toBe(3)
+  })
+
+  it('drops rooms no longer listed once the last page is in, not rooms that came meanwhile', () => {
+    const { f, store } = connected()
+    answerRooms(f, [named(1, 'A'), named(2, 'B'), named(3, 'C')])
+    f.drop()
+    f.open()
+    f.recv({ type: 'synced', streams: { '1': 0, '3': 0 } })
+    answerRooms(f, [named(1, 'A')], '1:A')
+    expect(store.room(2)).toBeDefined()
+    // Created while the list is paging: its page may already be behind the cursor.
+    f.recv({ type: 'room', room: named(4, 'AA') })
+    answerRooms(f, [named(3, 'C')], null)
+    expect([...store.rooms.keys()].sort()).toEqual([1, 3, 4])
+  })
+
+  it('keeps every room when an earlier page is incomplete', () => {
+    const { f, store } = connected()
+    answerRooms(f, [named(1, 'A'), named(2, 'B')])
+    f.drop()
+    f.open()
+    f.recv({ type: 'synced', streams: {} })
+    answerRooms(f, [named(1, 'A')], '1:A')
+    const stale = lastSent(f, 'rooms_list')
+    // The connection drops before the second page: the next listing starts over.
+    f.drop()
+    f.recv({ type: 'rooms', rid: stale.rid, rooms: [], next: null })
+    expect([...store.rooms.keys()]).toEqual([1, 2])
+    f.open()
+    f.recv({ type: 'synced', streams: {} })
+    expect(lastSent(f, 'rooms_list').cursor).toBeUndefined()
+    f.recv({ type: 'error', rid: lastSent(f, 'rooms_list').rid, code: 'internal', message: '' })
+    expect([...store.rooms.keys()]).toEqual([1, 2])
+    expect(sentOf(f, 'rooms_list')).toHaveLength(4)
+  })
+})
+
+describe('ChatStore member list pages', () => {
+  const member = (user: number, name: string) => ({
+    user,
+    display_name: name,
+    institution: '',
+    country: '',
+    role: 'member' as const,
+    online: false,
+  })
+
+  it('collects every page before showing the list, and loads once at a time', () => {
+    const { f, store } = setup()
+    const first = lastSent(f, 'room_members')
+    expect(first).toMatchObject({ room: 1, limit: LIST_PAGE })
+    expect(first.cursor).toBeUndefined()
+    store.loadMembers(1)
+    expect(sentOf(f, 'room_members')).toHaveLength(1)
+    f.recv({ type: 'members', rid: first.rid, room: 1, members: [member(1, 'Ada')], next: '1:Ada' })
+    expect(store.room(1)?.members).toBeNull()
+    const second = lastSent(f, 'room_members')
+    expect(second).toMatchObject({ room: 1, cursor: '1:Ada' })
+    f.recv({ type: 'members', rid: second.rid, room: 1, members: [member(2, 'Ben')], next: null })
+    expect(store.room(1)?.members?.map((m) => m.display_name)).toEqual(['Ada', 'Ben'])
+    expect(sentOf(f, 'room_members')).toHaveLength(2)
+  })
+
+  it('loads again when someone not listed comes online', () => {
+    const { f, store } = setup()
+    const req = lastSent(f, 'room_members')
+    f.recv({ type: 'members', rid: req.rid, room: 1, members: [member(1, 'Ada')], next: null })
+    f.recv({ type: 'presence', room: 1, stream: 1, user: 1, online: true })
+    expect(sentOf(f, 'room_members')).toHaveLength(1)
+    f.recv({ type: 'presence', room: 1, stream: 1, user: 3, online: true })
+    expect(sentOf(f, 'room_members')).toHaveLength(2)
+    expect(store.room(1)?.info.online).toEqual([1, 3])
+  })
+})
+
+describe('ChatStore streams', () => {
+  it('routes acks, typing, presence and resync by their stream', () => {
+    const { f, store } = setup(`[${wireMessage(1)}]`)
+    f.recv({ type: 'typing', room: 1, stream: 1, user: 2, display_name: 'Ben' })
+    expect(store.typingIn(1)).toEqual(['Ben'])
+    store.post(1, 'hi', 'en', null, [])
+    const post = lastSent(f, 'post')
+    f.recv({ type: 'ack', rid: post.rid, room: 1, stream: 1, seq: 2, cmid: post.cmid })
+    expect(store.pendingOf(1)[0].state).toBe('sent')
+    f.recv({ type: 'resync', stream: 1, room: 1, last_seq: 90 })
+    expect(store.room(1)?.load).toBe('loading')
+    answerHistory(f, 1, `[${wireMessage(90)}]`)
+    expect(store.messagesOf(1).map((m) => m.seq)).toEqual([90])
+  })
+
+  it('resumes each loaded room by its stream id and ignores events of other streams', () => {
+    const { f, store } = setup(`[${wireMessage(4)}]`)
+    f.recv({ ...msgEvent(1, 'x'), stream: 77, room: 77 } as ServerMessage)
+    expect(store.messagesOf(1).map((m) => m.seq)).toEqual([4])
+    f.drop()
+    f.open()
+    expect(lastSent(f, 'hello')).toEqual({ type: 'hello', version: 1, resume: { '1': 4 } })
+  })
+
+  it('forgets a room it was removed from, and loads it afresh after joining again', () => {
+    const { f, store } = setup(`[${wireMessage(1)}]`)
+    f.recv({ type: 'left', room: 1 })
+    expect(store.room(1)).toMatchObject({ load: 'none', lastSeq: 0, members: null })
+    expect(store.room(1)?.info.member).toBe(false)
+    expect(store.messagesOf(1)).toEqual([])
+    f.drop()
+    f.open()
+    expect(lastSent(f, 'hello').resume).toEqual({})
+    f.recv({ type: 'synced', streams: {} })
+    answerRooms(f, [{ ...room, last_seq: 3 }])
+    answerHistory(f, 1, `[${wireMessage(1)}, ${wireMessage(3)}]`)
+    expect(store.messagesOf(1).map((m) => m.seq)).toEqual([1, 3])
   })
 })

@@ -1,9 +1,13 @@
 // Client-side state of the live rooms: messages by seq (so replays never duplicate),
 // the outbox of posts not yet acknowledged, presence, typing and unread counts.
+// A room is a stream of the server (its stream id is its room id): events, acks,
+// typing, presence and resync name the stream; the room list and member lists come
+// in pages.
 
 import type { Connection, ConnectionStatus } from './connection'
 import type {
   ClientMessage,
+  Cursor,
   Member,
   Message,
   Room,
@@ -50,6 +54,8 @@ type Transport = Pick<Connection, 'send' | 'onMessage' | 'onOpen' | 'onStatus' |
 
 export const TYPING_SHOWN_MS = 5000
 const HISTORY_PAGE = 50
+/** Rooms and members per page (the server sends fewer when its own maximum is lower). */
+export const LIST_PAGE = 200
 
 // NOTE: Object.entries lists own keys only, and JSON.parse makes every key own, even
 //       "__proto__"; from here on reactions are looked up in a Map and nothing is inherited.
@@ -74,6 +80,10 @@ export class ChatStore {
   private readonly disposers: (() => void)[] = []
   private cmidCounter = 0
   private typingTimer: ReturnType<typeof setTimeout> | null = null
+  /** Rooms seen since the room list started paging; null when no listing runs. */
+  private listing: Set<number> | null = null
+  /** Member lists on their way, by room; `again`: load once more when this one is done. */
+  private readonly membersLoading = new Map<number, { again: boolean }>()
 
   constructor(
     private readonly conn: Transport,
@@ -220,8 +230,39 @@ export class ChatStore {
     this.request({ type: 'room_join', room: id })
   }
 
-  loadMembers(id: number): void {
-    this.request({ type: 'room_members', room: id })
+  /**
+   * Loads the room's member list, page by page; `members` is set once all pages are in.
+   * While a load runs another is not started; with `again` it follows the running one
+   * (someone may have joined after the pages already read).
+   */
+  loadMembers(id: number, again = false): void {
+    const running = this.membersLoading.get(id)
+    if (running) {
+      running.again ||= again
+      return
+    }
+    const state = { again: false }
+    this.membersLoading.set(id, state)
+    const all: Member[] = []
+    const done = () => {
+      if (this.membersLoading.get(id) === state) this.membersLoading.delete(id)
+    }
+    const page = (cursor?: Cursor) => {
+      const sent = this.request(
+        { type: 'room_members', room: id, limit: LIST_PAGE, ...(cursor ? { cursor } : {}) },
+        (m) => {
+          if (m.type !== 'members') return done()
+          all.push(...m.members)
+          if (m.next !== null) return page(m.next)
+          done()
+          const r = this.rooms.get(id)
+          if (r) r.members = all
+          if (state.again) this.loadMembers(id)
+        },
+      )
+      if (!sent) done()
+    }
+    page()
   }
 
   markRead(id: number): void {
@@ -238,6 +279,33 @@ export class ChatStore {
 
   // ---- protocol ----
 
+  /**
+   * Lists every room the user can see, page by page (`next` of one page is the `cursor`
+   * of the following one). Rooms are shown as their pages arrive; once the last one is
+   * in, rooms that were not listed (a private room one was removed from while away) go.
+   */
+  private listRooms(): void {
+    const seen = new Set<number>()
+    this.listing = seen
+    const page = (cursor?: Cursor) => {
+      const sent = this.request(
+        { type: 'rooms_list', limit: LIST_PAGE, ...(cursor ? { cursor } : {}) },
+        (m) => {
+          if (this.listing !== seen) return
+          if (m.type !== 'rooms') {
+            this.listing = null
+            return
+          }
+          if (m.next !== null) return page(m.next)
+          this.listing = null
+          for (const id of this.rooms.keys()) if (!seen.has(id)) this.rooms.delete(id)
+        },
+      )
+      if (!sent && this.listing === seen) this.listing = null
+    }
+    page()
+  }
+
   private hello(): void {
     this.synced = false
     const resume: Record<string, number> = {}
@@ -248,6 +316,8 @@ export class ChatStore {
   private wentOffline(): void {
     this.synced = false
     this.requests.clear()
+    this.listing = null
+    this.membersLoading.clear()
     for (const r of this.rooms.values()) {
       r.loadingOlder = false
       if (r.load === 'loading') {
@@ -259,28 +329,26 @@ export class ChatStore {
   }
 
   private receive(m: ServerMessage): void {
-    const handler = 'rid' in m && m.rid !== undefined ? this.requests.get(String(m.rid)) : undefined
-    if (handler) {
-      this.requests.delete(String((m as { rid: string }).rid))
-      handler(m)
-    }
     switch (m.type) {
       case 'welcome':
         this.me = m.user
         break
       case 'synced':
         this.synced = true
-        this.request({ type: 'rooms_list' })
+        // The last seq sent of each subscribed stream: for rooms, how far they have got.
+        for (const [id, seq] of Object.entries(m.streams ?? {})) {
+          const r = this.rooms.get(Number(id))
+          if (r && typeof seq === 'number') r.info.last_seq = Math.max(r.info.last_seq, seq)
+        }
+        this.listRooms()
         for (const p of this.outbox) if (p.state === 'queued') this.sendPending(p)
         if (this.activeRoom !== null) this.setActiveRoom(this.activeRoom)
         break
       case 'resync': {
-        const r = this.rooms.get(m.room)
+        const r = this.rooms.get(m.stream)
         if (r) {
-          r.messages.clear()
-          r.lastSeq = 0
-          r.load = 'none'
-          if (this.activeRoom === m.room) this.loadRoom(m.room)
+          this.forget(r)
+          if (this.activeRoom === m.stream) this.loadRoom(m.stream)
         }
         break
       }
@@ -292,12 +360,10 @@ export class ChatStore {
         break
       case 'left': {
         const r = this.rooms.get(m.room)
-        if (r) r.info.member = false
-        break
-      }
-      case 'members': {
-        const r = this.rooms.get(m.room)
-        if (r) r.members = m.members
+        if (r) {
+          r.info = { ...r.info, member: false }
+          this.forget(r)
+        }
         break
       }
       case 'event':
@@ -307,7 +373,7 @@ export class ChatStore {
         if (m.cmid) {
           const p = this.outbox.find((x) => x.cmid === m.cmid)
           if (p) p.state = 'sent'
-          const r = this.rooms.get(m.room)
+          const r = this.rooms.get(m.stream)
           if (r?.messages.has(m.seq)) this.dropPending(m.cmid)
         }
         break
@@ -318,7 +384,7 @@ export class ChatStore {
         break
       }
       case 'typing': {
-        const r = this.rooms.get(m.room)
+        const r = this.rooms.get(m.stream)
         if (r) {
           r.typing.set(m.user, { name: m.display_name, until: this.now() + TYPING_SHOWN_MS })
           this.scheduleTypingExpiry()
@@ -326,29 +392,57 @@ export class ChatStore {
         break
       }
       case 'presence': {
-        const r = this.rooms.get(m.room)
+        const r = this.rooms.get(m.stream)
         if (r) {
           const online = new Set(r.info.online ?? [])
           if (m.online) online.add(m.user)
           else online.delete(m.user)
           r.info.online = [...online]
-          if (r.members && !r.members.some((mem) => mem.user === m.user)) this.loadMembers(m.room)
+          if (r.members && !r.members.some((mem) => mem.user === m.user))
+            this.loadMembers(m.stream, true)
         }
         break
       }
       case 'error':
         this.lastError = { code: m.code, message: m.message }
         break
+      case 'members': // answers to loadMembers: its pages make one list
       case 'history':
+      case 'subscribed':
+      case 'unsubscribed':
       case 'pong':
         break
+    }
+    // NOTE: after the store has taken the message in, so that an answer's handler sees
+    //       its effect (e.g. the created room is in `rooms` when room_create is answered).
+    const rid = 'rid' in m && m.rid !== undefined && m.rid !== null ? String(m.rid) : undefined
+    const handler = rid === undefined ? undefined : this.requests.get(rid)
+    if (handler) {
+      this.requests.delete(rid!)
+      handler(m)
     }
     this.changed()
   }
 
+  /** Drops what was loaded of a room: it is loaded afresh when opened again. */
+  private forget(r: RoomState): void {
+    r.messages.clear()
+    r.lastSeq = 0
+    r.load = 'none'
+    r.hasMore = false
+    r.loadingOlder = false
+    r.buffered = []
+    r.typing.clear()
+    r.members = null
+  }
+
   private upsertRoom(info: Room): void {
+    this.listing?.add(info.id)
     const r = this.rooms.get(info.id)
     if (r) {
+      // NOTE: no longer a member (removed, or left elsewhere): its events stopped coming,
+      //       so what was loaded would have a gap if the user joined again.
+      if (r.info.member && !info.member) this.forget(r)
       r.info = { ...r.info, ...info }
       if (this.activeRoom === info.id && r.info.member && r.load === 'none') this.loadRoom(info.id)
       return
@@ -390,16 +484,17 @@ export class ChatStore {
   }
 
   private applyEvent(ev: RoomEvent): void {
-    const r = this.rooms.get(ev.room)
+    const id = ev.stream
+    const r = this.rooms.get(id)
     if (!r) return
     r.info.last_seq = Math.max(r.info.last_seq, ev.seq)
     if (ev.kind === 'message' && ev.cmid) this.dropPending(ev.cmid)
     const fromOther = ev.by !== this.me?.id
-    const active = this.activeRoom === ev.room
+    const active = this.activeRoom === id
     if (r.load === 'loading') r.buffered.push(ev)
     else if (r.load === 'loaded') this.applyToLoaded(r, ev, this.synced)
     if (ev.kind === 'message' && fromOther && ev.seq > (r.info.read_seq ?? 0)) {
-      if (active && r.load === 'loaded') this.markRead(ev.room)
+      if (active && r.load === 'loaded') this.markRead(id)
       else if (this.synced || r.load !== 'loaded') {
         r.info.unread = (r.info.unread ?? 0) + 1
         if (this.me && ev.mentions?.includes(this.me.id))
@@ -426,9 +521,9 @@ export class ChatStore {
             reactions: new Map(),
           })
           r.typing.delete(ev.by)
-          if (announce && ev.by !== this.me?.id && this.activeRoom === ev.room) {
+          if (announce && ev.by !== this.me?.id && this.activeRoom === ev.stream) {
             this.announcers.forEach((cb) =>
-              cb({ room: ev.room, author: ev.author_name, text: ev.text }),
+              cb({ room: ev.stream, author: ev.author_name, text: ev.text }),
             )
           }
         }
@@ -462,8 +557,15 @@ export class ChatStore {
 
   private sendPending(p: PendingPost): void {
     const { cmid, room, text, lang, reply_to, mentions } = p
-    const msg: ClientMessage = { type: 'post', room, text, lang, cmid, mentions }
-    if (reply_to !== null) msg.reply_to = reply_to
+    const msg: ClientMessage = {
+      type: 'post',
+      room,
+      text,
+      lang,
+      cmid,
+      mentions,
+      ...(reply_to !== null ? { reply_to } : {}),
+    }
     const ok = this.request(msg, (m) => {
       if (m.type === 'error') {
         p.state = 'failed'

@@ -3,7 +3,7 @@
 
 import { ChatStore } from './chat'
 import type { ConnectionStatus } from './connection'
-import type { ClientMessage, ServerMessage } from './protocol'
+import type { ClientMessage, Room, ServerMessage } from './protocol'
 
 export function fakeTransport() {
   const sent: ClientMessage[] = []
@@ -34,7 +34,7 @@ export function fakeTransport() {
   }
 }
 
-export const room = {
+export const room: Room = {
   id: 1,
   name: 'R',
   topic: '',
@@ -46,10 +46,12 @@ export const room = {
   mentions: 0,
   online: [],
 }
-export const msgEvent = (seq: number, text: string, cmid?: string) =>
+/** A message event of room 1 (its stream is 1 too); `room` moves it to another room. */
+export const msgEvent = (seq: number, text: string, cmid?: string, room = 1) =>
   ({
     type: 'event',
-    room: 1,
+    stream: room,
+    room,
     seq,
     kind: 'message',
     by: 2,
@@ -90,7 +92,38 @@ export const reactionEvent = (
   emoji: string,
   by: number,
   on: boolean,
-) => ({ type: 'event', room, seq, kind: 'reaction', by, at: 0, target, emoji, on }) as ServerMessage
+) =>
+  ({
+    type: 'event',
+    stream: room,
+    room,
+    seq,
+    kind: 'reaction',
+    by,
+    at: 0,
+    target,
+    emoji,
+    on,
+  }) as ServerMessage
+
+/** The last request of `type` the store sent (with its rid), for answering it. */
+export function lastSent<T extends ClientMessage['type']>(
+  f: ReturnType<typeof fakeTransport>,
+  type: T,
+): Extract<ClientMessage, { type: T }> {
+  const m = f.sent.filter((x) => x.type === type).at(-1)
+  if (!m) throw new Error(`no ${type} was sent`)
+  return m as Extract<ClientMessage, { type: T }>
+}
+
+/** Answers the last rooms_list request with one page; `next` is the page's cursor. */
+export function answerRooms(
+  f: ReturnType<typeof fakeTransport>,
+  rooms: Room[],
+  next: string | null = null,
+): void {
+  f.recv({ type: 'rooms', rid: lastSent(f, 'rooms_list').rid, rooms, next })
+}
 
 /** Signed in as user 1 (Ada) with room 1 open and its first history page `messages`. */
 export function setup(messages = '[]', hasMore = false) {
@@ -111,8 +144,8 @@ export function setup(messages = '[]', hasMore = false) {
     },
     limits: {},
   })
-  f.recv({ type: 'synced', rooms: {} })
-  f.recv({ type: 'rooms', rooms: [room] })
+  f.recv({ type: 'synced', streams: {} })
+  answerRooms(f, [room])
   store.setActiveRoom(1)
   answerHistory(f, 1, messages, hasMore)
   return { f, store }

@@ -78,8 +78,8 @@ describe('Connection', () => {
     expect(conn.status).toBe('connecting')
     last().open()
     expect(statuses).toEqual(['online'])
-    last().receive('{"type":"pong"}\n{"type":"synced","rooms":{}}')
-    expect(messages).toEqual([{ type: 'pong' }, { type: 'synced', rooms: {} }])
+    last().receive('{"type":"pong"}\n{"type":"synced","streams":{}}')
+    expect(messages).toEqual([{ type: 'pong' }, { type: 'synced', streams: {} }])
   })
 
   it('reconnects with backoff after a loss and ignores the orphaned socket', () => {

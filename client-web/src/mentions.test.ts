@@ -12,7 +12,7 @@ describe('mentions', () => {
       display_name: u === 1 ? 'Ada' : 'Ben',
       institution: '',
       country: '',
-      role: 'member',
+      role: 'member' as const,
       online: true,
     }))
     expect(mentionCandidates(ms, 'b', 1).map((m) => m.user)).toEqual([2])

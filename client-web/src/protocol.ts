@@ -1,4 +1,6 @@
-// Types of the Praxis HTTP API and WebSocket protocol (protocol/PROTOCOL.md, version 1).
+// Types of the Praxis HTTP API and WebSocket protocol (version 1): the core's messages
+// (protocol/core/messages.hpp) and the rooms feature's (protocol/rooms/messages.hpp).
+// Every live object is a stream; a room's stream id is its room id.
 
 export const PROTOCOL_VERSION = 1
 
@@ -13,6 +15,8 @@ export interface User {
   role: 'admin' | 'member'
 }
 
+export type RoomRole = 'owner' | 'moderator' | 'member'
+
 export interface Room {
   id: number
   name: string
@@ -20,7 +24,7 @@ export interface Room {
   visibility: 'open' | 'private'
   last_seq: number
   member: boolean
-  role?: string
+  role?: RoomRole
   read_seq?: number
   unread?: number
   mentions?: number
@@ -55,18 +59,21 @@ export interface Member {
   display_name: string
   institution: string
   country: string
-  role: string
+  role: RoomRole
   online: boolean
 }
 
+/** Fields every event frame carries: its stream and its seq in that stream. */
 interface EventBase {
   type: 'event'
-  room: number
+  stream: number
   seq: number
+  room: number
   by: number
   at: number
 }
 
+/** An event of a room's stream (its `stream` equals its `room`). */
 export type RoomEvent =
   | (EventBase & {
       kind: 'message'
@@ -83,14 +90,28 @@ export type RoomEvent =
 
 type Rid = string | number | undefined
 
+/** `next` of a page: give it back as `cursor` for the following page; null on the last. */
+export type Cursor = string
+
 export type ServerMessage =
+  // ---- core ----
   | { type: 'welcome'; version: number; user: User; limits: Record<string, number> }
-  | { type: 'rooms'; rid?: Rid; rooms: Room[] }
+  /** A write is durable; room writes also name the room and echo the post's cmid. */
+  | { type: 'ack'; rid?: Rid; stream: number; seq: number; room?: number; cmid?: string }
+  | { type: 'subscribed'; rid?: Rid; stream: number; seq: number }
+  | { type: 'unsubscribed'; rid?: Rid; stream: number }
+  /** The hello replay is done: every subscribed stream and the last seq sent of it. */
+  | { type: 'synced'; streams: Record<string, number> }
+  /** Too far behind to replay: reload the stream (`room` names it too, for rooms). */
+  | { type: 'resync'; stream: number; last_seq: number; room?: number }
+  | { type: 'pong'; rid?: Rid }
+  | { type: 'error'; rid?: Rid; code: string; message: string }
+  | RoomEvent
+  // ---- rooms ----
+  | { type: 'rooms'; rid?: Rid; rooms: Room[]; next: Cursor | null }
   | { type: 'room'; rid?: Rid; room: Room }
   | { type: 'left'; rid?: Rid; room: number }
-  | { type: 'members'; rid?: Rid; room: number; members: Member[] }
-  | { type: 'ack'; rid?: Rid; room: number; seq: number; cmid?: string }
-  | RoomEvent
+  | { type: 'members'; rid?: Rid; room: number; members: Member[]; next: Cursor | null }
   | { type: 'history'; rid?: Rid; room: number; messages: WireMessage[]; has_more: boolean }
   | {
       type: 'read_marker'
@@ -100,11 +121,48 @@ export type ServerMessage =
       unread: number
       mentions: number
     }
-  | { type: 'typing'; room: number; user: number; display_name: string }
-  | { type: 'presence'; room: number; user: number; online: boolean }
-  | { type: 'synced'; rooms: Record<string, number> }
-  | { type: 'resync'; room: number; last_seq: number }
-  | { type: 'pong'; rid?: Rid }
-  | { type: 'error'; rid?: Rid; code: string; message: string }
+  | { type: 'typing'; room: number; stream: number; user: number; display_name: string }
+  | { type: 'presence'; room: number; stream: number; user: number; online: boolean }
 
-export type ClientMessage = { type: string; rid?: string | number } & Record<string, unknown>
+/** A page of a list: at most `limit` items after `cursor` (the `next` of the page before). */
+interface PageRequest {
+  limit?: number
+  cursor?: Cursor
+}
+
+type ClientBody =
+  // ---- core ----
+  /** `resume`: stream id -> last seq seen, for the streams to replay. */
+  | { type: 'hello'; version: number; resume?: Record<string, number> }
+  /** Live events of `stream` from now, or replayed after `after` first. */
+  | { type: 'subscribe'; stream: number; after?: number }
+  | { type: 'unsubscribe'; stream: number }
+  | { type: 'ping' }
+  // ---- rooms ----
+  | ({ type: 'rooms_list' } & PageRequest)
+  | { type: 'room_create'; name: string; visibility: 'open' | 'private'; topic?: string }
+  | { type: 'room_join'; room: number }
+  | { type: 'room_leave'; room: number }
+  | { type: 'room_invite'; room: number; user: number }
+  | ({ type: 'room_members'; room: number } & PageRequest)
+  | { type: 'room_set_role'; room: number; user: number; role: 'moderator' | 'member' }
+  | { type: 'room_remove'; room: number; user: number }
+  | { type: 'room_transfer'; room: number; user: number }
+  | {
+      type: 'post'
+      room: number
+      text: string
+      lang: string
+      cmid?: string
+      reply_to?: number
+      mentions?: number[]
+    }
+  | { type: 'edit'; room: number; target: number; text: string }
+  | { type: 'delete'; room: number; target: number }
+  | { type: 'react'; room: number; target: number; emoji: string; on: boolean }
+  | { type: 'history'; room: number; before?: number; after?: number; limit?: number }
+  | { type: 'read'; room: number; seq: number }
+  | { type: 'typing'; room: number }
+
+/** A message the client sends; `rid` (request id) comes back on the answer. */
+export type ClientMessage = ClientBody & { rid?: string | number }

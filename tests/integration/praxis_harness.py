@@ -42,7 +42,10 @@ ADMIN_EMAIL = "admin@praxis.test"
 ADMIN_PASSWORD = "admin password 1"
 ADMIN_NAME = "Admin"
 # Rate limits that never get in the way of tests that are not about them.
-FAST = {"messages-per-second": 100000, "messages-burst": 100000}
+FAST = {"messages-per-second": 100000, "messages-burst": 100000,
+        "actions-per-second": 100000, "actions-burst": 100000,
+        "reads-per-second": 100000, "reads-burst": 100000,
+        "typing-per-second": 100000, "typing-burst": 100000}
 SANITIZER_MARKERS = ("ERROR: AddressSanitizer", "ERROR: LeakSanitizer", "runtime error:")
 SETUP_LINK = re.compile(r"setup\?token=([A-Za-z0-9_-]+)")
 
@@ -65,6 +68,7 @@ class Praxisd:
         self.admin = admin
         self.env = env
         self.proc: subprocess.Popen | None = None
+        self.preexec = None  # run in the child before exec (e.g. a lower RLIMIT_NOFILE)
         self.stopping = False  # SIGTERM/SIGINT sent: a second one could cut the graceful stop short
         self.logs: list[Path] = []
         self.port = 0
@@ -77,8 +81,7 @@ class Praxisd:
         args = [PRAXISD, "--data-dir", str(self.data_dir), "--listen", "127.0.0.1",
                 "--port", "0", "--port-file", str(self.port_file)]
         if self.admin:
-            args += ["--admin-email", ADMIN_EMAIL, "--admin-password", ADMIN_PASSWORD,
-                     "--admin-name", ADMIN_NAME]
+            args += ["--admin-email", ADMIN_EMAIL, "--admin-name", ADMIN_NAME]
         for name, value in self.flags.items():
             args += [f"--{name}", str(value)]
         return args
@@ -88,9 +91,14 @@ class Praxisd:
         self.port_file.unlink(missing_ok=True)
         log = self.workdir / f"praxisd.{len(self.logs) + 1}.log"
         self.logs.append(log)
+        # The admin's password comes from the environment, never the command line.
+        env = dict(self.env if self.env is not None else os.environ)
+        if self.admin:
+            env["PRAXIS_ADMIN_PASSWORD"] = ADMIN_PASSWORD
         with open(log, "wb") as out:
             self.proc = subprocess.Popen(self.command(), stdout=out, stderr=subprocess.STDOUT,
-                                         stdin=subprocess.DEVNULL, env=self.env)
+                                         stdin=subprocess.DEVNULL, env=env,
+                                         preexec_fn=self.preexec)
         deadline = time.monotonic() + 2 * WAIT
         while not (self.port_file.exists() and self.port_file.read_text().strip()):
             if self.proc.poll() is not None:
@@ -431,14 +439,16 @@ def async_test(fn):
 # --------------------------------------------------------------------------- WebSocket
 
 
-async def open_ws(server: Praxisd, *, token=None, cookie=None, origin=None, local_addr=None):
+async def open_ws(server: Praxisd, *, token=None, cookie=None, origin=None, local_addr=None,
+                  cookie_name="praxis_session"):
     """A bare WebSocket connection to /ws (no hello). Raises InvalidStatusCode when
-    the upgrade is refused. Without origin, no Origin header is sent."""
+    the upgrade is refused. Without origin, no Origin header is sent. cookie_name:
+    "__Host-praxis_session" for an instance served over https."""
     headers = []
     if token:
         headers.append(("Authorization", f"Bearer {token}"))
     if cookie:
-        headers.append(("Cookie", f"praxis_session={cookie}"))
+        headers.append(("Cookie", f"{cookie_name}={cookie}"))
     return await websockets.connect(
         server.ws_url, extra_headers=headers, origin=origin, compression=None,
         max_size=None, max_queue=None, ping_interval=None, open_timeout=WAIT,
@@ -456,11 +466,12 @@ async def upgrade_status(server: Praxisd, **kwargs) -> int:
 
 
 async def connect(server: Praxisd, user: User, *, token=None, via="bearer", origin=None,
-                  label=None, local_addr=None, hello=True, resume=None, timeout=WAIT) -> "Client":
+                  label=None, local_addr=None, hello=True, resume=None, timeout=WAIT,
+                  cookie_name="praxis_session") -> "Client":
     """A Client for user (via "bearer" or "cookie"), by default after hello/welcome/synced
     (timeout: for synced, which comes after the whole replay)."""
     token = token or user.token
-    creds = {"token": token} if via == "bearer" else {"cookie": token}
+    creds = {"token": token} if via == "bearer" else {"cookie": token, "cookie_name": cookie_name}
     ws = await open_ws(server, origin=origin, local_addr=local_addr, **creds)
     client = Client(ws, label or user.display_name, user)
     if hello:
@@ -662,9 +673,17 @@ class Client:
         return ack
 
     async def rooms(self) -> dict[int, dict]:
-        """rooms_list as {room id: ROOM}."""
-        reply = await self.expect_reply({"type": "rooms_list"}, "rooms")
-        return {room["id"]: room for room in reply["rooms"]}
+        """rooms_list, every page, as {room id: ROOM} (no room twice)."""
+        rooms, cursor = {}, None
+        while True:
+            msg = {"type": "rooms_list", **({"cursor": cursor} if cursor else {})}
+            reply = await self.expect_reply(msg, "rooms")
+            for room in reply["rooms"]:
+                assert room["id"] not in rooms, f"room {room['id']} on two pages"
+                rooms[room["id"]] = room
+            cursor = reply.get("next")
+            if not cursor:
+                return rooms
 
     async def history(self, room: int, **params) -> dict:
         return await self.expect_reply({"type": "history", "room": room, **params}, "history")

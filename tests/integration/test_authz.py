@@ -41,7 +41,7 @@ async def test_non_member_gets_nothing_from_a_private_room(server):
 
     again = await connect(server, cem.user, resume={private: 0})
     assert not [m for m in again.messages if m.get("room") == private], "resume replayed a private room"
-    assert str(private) not in again.synced["rooms"], again.synced
+    assert str(private) not in again.synced["streams"], again.synced
 
 
 @async_test
@@ -135,8 +135,12 @@ async def test_websocket_upgrade(start_praxis, creds, origin, status):
 async def test_public_url_is_the_allowed_origin(start_praxis):
     server = start_praxis({"public-url": "https://praxis.example"})
     ann = server.new_user("Ann")
-    await connect(server, ann, via="cookie", origin="https://praxis.example")
-    assert await upgrade_status(server, cookie=ann.token, origin="https://evil.example") == 403
+    await connect(server, ann, via="cookie", origin="https://praxis.example",
+                  cookie_name="__Host-praxis_session")
+    assert await upgrade_status(server, cookie=ann.token, origin="https://evil.example",
+                                cookie_name="__Host-praxis_session") == 403
+    # Over https the plain cookie (which any plain-http page could have set) is not ours.
+    assert await upgrade_status(server, cookie=ann.token, origin="https://praxis.example") == 401
     resp = expect(server.http("POST", "/api/invitations", {}, token=server.admin_user().token), 201)
     url = resp.json()["invitation"]["url"]
     assert url.startswith("https://praxis.example/register?invitation="), f"invitation url ignores public_url: {url}"

@@ -35,7 +35,7 @@ async def test_welcome(server):
     limits = welcome["limits"]
     assert limits == {**limits, "max_frame_bytes": 65536, "max_text_chars": 10000, "history_page_max": 100}, \
         f"welcome limits are not the defaults: {limits}"
-    assert client.synced["rooms"] == {}, f"a new user is in no room: {client.synced}"
+    assert client.synced["streams"] == {}, f"a new user is in no room: {client.synced}"
 
 
 @async_test

@@ -32,7 +32,7 @@ async def assert_durable(server, user, rooms, streams):
     sent = {cmid: (room, text) for stream in streams for room, cmid, text in stream.sent}
     for room in rooms:
         replay = replay_of(reader, room)
-        last = reader.synced["rooms"][str(room)]
+        last = reader.synced["streams"][str(room)]
         assert_contiguous([e["seq"] for e in replay], 1, last, f"room {room} after the restart")
         messages = [e for e in replay if e["kind"] == "message"]
         unknown = [e for e in messages if e.get("cmid") not in sent]
@@ -129,7 +129,7 @@ async def test_resume_replays_exactly_what_was_missed(start_praxis):
     assert_contiguous([e["seq"] for e in replay], seen + 1, last, "the replay")
     assert [e["kind"] for e in replay] == ["message", "message", "edit", "edit", "delete", "reaction"] + \
         ["message"] * 5, [e["kind"] for e in replay]
-    assert again.synced["rooms"] == {str(room): last, str(quiet): quiet_last}, again.synced
+    assert again.synced["streams"] == {str(room): last, str(quiet): quiet_last}, again.synced
 
     live = {e["seq"]: e for e in ann.events(room)}
     for event in replay:
@@ -164,7 +164,7 @@ async def test_resume_while_others_post(start_praxis):
                                              on_ack=lambda ack: ack["seq"] >= seen + 50 and started.set()))
     await asyncio.wait_for(started.wait(), WAIT)
     again = await connect(server, ben.user, resume={room: seen})
-    boundary = again.synced["rooms"][str(room)]
+    boundary = again.synced["streams"][str(room)]
     await again.wait_for(lambda m: m.get("type") == "event" and m.get("room") == room and m["seq"] > boundary + 20,
                          "live events after synced")  # posting goes on across the resume
     stop.set()
@@ -201,7 +201,7 @@ async def test_resume_beyond_limit_gives_resync(start_praxis):
     assert not replay_of(again, over_limit), "a room beyond resume_max_events was replayed"
     resyncs = again.of_type("resync", again.hello_at, until)
     assert len(resyncs) == 1 and resyncs[0]["room"] == over_limit and resyncs[0]["last_seq"] == over_last, resyncs
-    assert again.synced["rooms"][str(over_limit)] == over_last, again.synced
+    assert again.synced["streams"][str(over_limit)] == over_last, again.synced
     page = await again.history(over_limit, limit=11)
     assert [m["seq"] for m in page["messages"]] == [a["seq"] for a in over.acks], "the reload after resync"
 
@@ -219,5 +219,5 @@ async def test_resume_of_a_backlog_larger_than_the_queue_is_paced(start_praxis):
     again = await connect(server, ben.user, resume={room: 0})
     replay = replay_of(again, room)
     assert_contiguous([e["seq"] for e in replay], 1, last, "the paced replay")
-    assert again.synced["rooms"][str(room)] == last, again.synced
+    assert again.synced["streams"][str(room)] == last, again.synced
     await again.ping()  # still connected and answering

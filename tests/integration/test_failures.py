@@ -36,7 +36,7 @@ async def test_no_hello_closes_with_4001(start_praxis):
 async def test_a_failed_request_is_answered_internal_with_its_rid(start_praxis):
     server = start_praxis(FAST)
     room, (ann, ben) = await users_in_room(server, "Ann", "Ben")
-    break_table(server, "mentions")  # rooms_list counts mentions
+    break_table(server, "room_mentions")  # rooms_list counts mentions
     reply = await ann.expect_error({"type": "rooms_list", "rid": "r-broken"}, "internal")
     assert reply["rid"] == "r-broken"
     assert not ann.closed, "a failed request must not cost the connection"
@@ -50,7 +50,7 @@ async def test_storage_error_in_posted_work_closes_one_connection_with_1011(star
     room, (ann, ben, cem) = await users_in_room(server, "Ann", "Ben", "Cem")
     first = await ann.post(room, "before")
     await ben.event(room, first["seq"])
-    break_table(server, "mentions")
+    break_table(server, "room_mentions")
     # The read marker commits; counting unread for Ben's connections afterwards is work
     # posted to them, outside any request, and now fails.
     await ben.send({"type": "read", "room": room, "seq": first["seq"]})

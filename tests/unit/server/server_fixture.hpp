@@ -1,27 +1,30 @@
-// Test helpers for the server layer: files in a temporary directory, and the
-// Services of a server (a Store in a temporary directory, Hub, Metrics,
-// LoginThrottle, workers) with no network. Removed again at the end of the test.
+// Test helpers for the server layer: a Core (the services connections and
+// routes share) over a Store in a temporary directory, with a test
+// authenticator (tokens registered with sign_in), and no network. Removed
+// again at the end of the test.
 #pragma once
 
 #include <boost/asio/thread_pool.hpp>
-#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <mutex>
 #include <optional>
 #include <string>
 
-#include "../storage/storage_fixture.hpp"
-#include "server/credentials.hpp"
-#include "server/http_types.hpp"
-#include "server/services.hpp"
-#include "storage/write_txn.hpp"
+#include "../temp_dir.hpp"
+#include "server/core/core.hpp"
+#include "server/core/http_types.hpp"
+#include "server/core/tokens.hpp"
+#include "storage/migrations/ledger.hpp"
 
 namespace praxis::server::test {
 
 inline constexpr const char* kOrigin = "http://localhost:8080";
 inline constexpr const char* kExtraOrigin = "https://extra.example";
+inline constexpr Millis kT0 = 1767225600000;
 
-using storage::test::TempDir;
+using praxis::test::TempDir;
 
 // Writes `content` to <dir>/<name>, creating parent folders; returns the path.
 inline std::filesystem::path write_file(const TempDir& tmp, const std::string& name,
@@ -34,31 +37,61 @@ inline std::filesystem::path write_file(const TempDir& tmp, const std::string& n
 
 class Server : public TempDir {
  public:
-  // A member "<name>@example.org" with a session for `token` that never
-  // expires (expires_at 0) unless `expires_at` says otherwise.
-  storage::User signed_in(const std::string& name, const std::string& token,
-                          storage::Millis expires_at = 0) {
-    storage::User u;
-    u.profile.email = name + "@example.org";
-    u.profile.display_name = name;
-    u.password_hash = "unused";
-    const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
-                         std::chrono::system_clock::now().time_since_epoch())
-                         .count();
-    const bool ok = store.writer().run_sync([&](storage::WriteTxn& tx) {
-      tx.create_user(u);
-      tx.create_session(token_hash(token), u.id, now, expires_at);
+  // attach: registers features' messages, routes and stream kinds, before the
+  // Core is used (e.g. [](Registry& r) { rooms.attach(r); }).
+  explicit Server(const std::function<void(Registry&)>& attach = {}) {
+    registry.authenticator([this](storage::Reader&, const std::string& hash, Millis now) {
+      std::lock_guard lock(mu);
+      std::optional<Principal> p;
+      auto it = sessions.find(hash);
+      if (it != sessions.end() && (it->second.expires_at == 0 || it->second.expires_at > now)) {
+        p = it->second;
+      }
+      return p;
     });
-    return ok ? u : storage::User{};
+    if (attach) attach(registry);
+    storage::StoreOptions options;
+    options.readers = 4;
+    store.emplace(dir() / "data", storage::schema(), std::move(options));
+    core.store = &*store;
+    core.workers = &workers;
+    core.heavy = &heavy;
+    core.reads = &reads;
+    core.origin = kOrigin;
+    core.extra_origins = {kExtraOrigin};
+    core.connections.configure(1000, 1000, 1000, {});
+  }
+  ~Server() {
+    workers.join();
+    heavy.join();
+    reads.join();
+  }
+
+  // A login session for `token` owned by user `id` (expires_at 0: never).
+  Principal sign_in(Id id, const std::string& name, const std::string& token, Millis expires_at = 0,
+                    bool admin = false) {
+    Principal p;
+    p.user = id;
+    p.admin = admin;
+    p.display_name = name;
+    p.token_hash = token_hash(token);
+    p.expires_at = expires_at;
+    p.info = {{"id", id}, {"display_name", name}};
+    std::lock_guard lock(mu);
+    sessions[p.token_hash] = p;
+    return p;
   }
 
   Settings settings;
-  storage::Store store{dir() / "data"};
-  Hub hub;
-  Metrics metrics;
-  LoginThrottle throttle{settings.login_failures_before_delay};
+  Registry registry;
+  FixedClock clock{kT0};
+  std::mutex mu;
+  std::map<std::string, Principal> sessions;
+  std::optional<storage::Store> store;
   boost::asio::thread_pool workers{1};
-  Services sv{settings, store, hub, metrics, throttle, workers, kOrigin, {kExtraOrigin}};
+  boost::asio::thread_pool heavy{1};
+  boost::asio::thread_pool reads{1};
+  Core core{settings, registry, clock};
 };
 
 // The value of a response header, if present.

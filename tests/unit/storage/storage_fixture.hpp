@@ -1,95 +1,74 @@
 // Test helpers: a migrated database file in a temporary directory, with a
-// write connection (WriteTxn in autocommit mode: each call commits on its own)
-// and a Reader. Removed again at the end of the test.
+// write connection (a Txn in autocommit mode: each call commits on its own)
+// and a Reader. Removed again at the end of the test. Only storage/core and
+// the schema ledger: features add their own fixtures (rooms/rooms_fixture.hpp).
 #pragma once
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 
 #include <filesystem>
+#include <fstream>
 #include <memory>
-#include <random>
+#include <optional>
+#include <sstream>
+#include <stdexcept>
 #include <string>
 
-#include "storage/database.hpp"
-#include "storage/reader.hpp"
-#include "storage/types.hpp"
-#include "storage/write_txn.hpp"
+#include "../temp_dir.hpp"
+#include "storage/core/connection.hpp"
+#include "storage/core/migrate.hpp"
+#include "storage/core/reader.hpp"
+#include "storage/core/txn.hpp"
+#include "storage/migrations/ledger.hpp"
 
 namespace praxis::storage::test {
 
-inline constexpr std::int64_t kMaxRooms = 500;
 inline constexpr Millis kT0 = 1767225600000;
 
-class TempDir {
- public:
-  TempDir() {
-    std::random_device rd;
-    dir_ = std::filesystem::temp_directory_path() /
-           ("praxis-storage-test-" + std::to_string(rd()) + std::to_string(rd()));
-    std::filesystem::create_directories(dir_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(dir_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
+using praxis::test::TempDir;
 
-  const std::filesystem::path& dir() const { return dir_; }
-  std::string file(const std::string& name) const { return (dir_ / name).string(); }
+// A file of the source tree, e.g. "tests/unit/storage/migrations/schema_v1.sql".
+inline std::string source_text(const std::string& relative) {
+  std::ifstream in(std::filesystem::path(PRAXIS_SOURCE_DIR) / relative);
+  if (!in) throw std::runtime_error("cannot read " + relative);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
 
- private:
-  std::filesystem::path dir_;
-};
+// The value at `path` ("$.text") of a JSON text, parsed by SQLite: strings as
+// they are, numbers in decimal, true/false as "1"/"0"; empty for missing or null.
+inline std::optional<std::string> json_field(const std::string& json, const std::string& path) {
+  SQLite::Database db(":memory:", SQLite::OPEN_READWRITE);
+  SQLite::Statement s(db, "SELECT json_extract(?, ?)");
+  s.bind(1, json);
+  s.bind(2, path);
+  s.executeStep();
+  if (s.getColumn(0).isNull()) return std::nullopt;
+  return s.getColumn(0).getString();
+}
+
+// The first column of the first row of `sql` (0 for no row).
+inline std::int64_t scalar(SQLite::Database& db, const std::string& sql) {
+  SQLite::Statement s(db, sql);
+  return s.executeStep() ? s.getColumn(0).getInt64() : 0;
+}
 
 class Db : public TempDir {
  public:
   Db() : path(file("test.db")) {
-    migrate(path);
-    conn = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE);
-    conn->exec("PRAGMA foreign_keys = ON");
-    txn = std::make_unique<WriteTxn>(*conn);
+    migrate(path, schema());
+    conn = detail::open_connection(path, detail::Access::kWrite);
+    txn = std::make_unique<Txn>(*conn);
     reader = std::make_unique<Reader>(path);
   }
 
-  // A user "<name>@example.org" called <name>.
-  Id user(const std::string& name, UserRole role = UserRole::kMember) {
-    User u;
-    u.profile.email = name + "@example.org";
-    u.profile.display_name = name;
-    u.role = role;
-    u.password_hash = "hash";
-    txn->create_user(u);
-    return u.id;
-  }
-
-  Id room(Id owner, const std::string& name, Visibility v = Visibility::kOpen) {
-    Room r;
-    r.name = name;
-    r.visibility = v;
-    r.created_by = owner;
-    txn->create_room(r, kMaxRooms);
-    return r.id;
-  }
-
-  EventResult post(Id room_id, Id author, const std::string& text, std::vector<Id> mentions = {},
-                   std::optional<Seq> reply_to = std::nullopt) {
-    NewMessage m;
-    m.room_id = room_id;
-    m.author = author;
-    m.text = text;
-    m.lang = "en";
-    m.mentions = std::move(mentions);
-    m.reply_to = reply_to;
-    m.at = kT0;
-    return txn->post_message(m);
-  }
-
-  Status join(Id room_id, Id user_id) { return txn->join_room(room_id, user_id, kMaxRooms, kT0); }
+  std::int64_t scalar(const std::string& sql) { return test::scalar(*conn, sql); }
 
   std::string path;
   std::unique_ptr<SQLite::Database> conn;
-  std::unique_ptr<WriteTxn> txn;
+  std::unique_ptr<Txn> txn;
   std::unique_ptr<Reader> reader;
 };
 

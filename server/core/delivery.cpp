@@ -1,0 +1,74 @@
+#include "server/core/delivery.hpp"
+
+#include "server/core/core.hpp"
+
+namespace praxis::server {
+
+namespace {
+
+constexpr std::int64_t kReplayPage = 1000;
+
+bool is_replaying(const Connection& c, Id stream) {
+  for (const auto& r : c.replaying) {
+    if (r.stream == stream) return true;
+  }
+  return false;
+}
+
+void drain(Core& core, Connection& c) {
+  c.take(c.draining);
+  for (auto& item : c.draining) {
+    if (item.run) {
+      item.run();
+    } else if (item.stream == 0) {
+      c.send(std::move(item.payload));
+    } else {
+      deliver(core, c, item.stream, item.seq, item.payload);
+    }
+  }
+  c.draining.clear();  // keeps the capacity, drops the payloads
+}
+
+}  // namespace
+
+void send_error(Connection& c, const nlohmann::json& rid, protocol::ErrorCode code,
+                std::string message) {
+  send_message(c, protocol::ErrorReply{rid, protocol::Error{code, std::move(message)}});
+}
+
+void queue(Core& core, const ConnectionPtr& c, Connection::Item item) {
+  if (c->push(std::move(item))) c->post([&core, c] { drain(core, *c); });
+}
+
+Seq send_range(Core& core, Connection& c, Id stream, Seq after, Seq upto) {
+  for (;;) {
+    auto events = core.store->read(
+        [&](storage::Reader& r) { return r.events_after(stream, after, kReplayPage); });
+    for (const auto& e : events) {
+      if (upto > 0 && e.seq > upto) return after;
+      c.send(make_payload(protocol::event_frame(stream, e.seq, e.body)));
+      after = e.seq;
+    }
+    if (static_cast<std::int64_t>(events.size()) < kReplayPage) return after;
+  }
+}
+
+void deliver(Core& core, Connection& c, Id stream, Seq seq, const Payload& payload) {
+  if (is_replaying(c, stream)) return;  // the replay reads it from the database
+  auto it = c.delivered.find(stream);
+  if (it == c.delivered.end() || seq <= it->second) return;
+  if (seq > it->second + 1) it->second = send_range(core, c, stream, it->second, seq - 1);
+  c.send(payload);
+  it->second = seq;
+}
+
+void publish(Core& core, const std::vector<storage::Append>& appends) {
+  for (const auto& a : appends) {
+    auto payload = make_payload(protocol::event_frame(a.stream, a.seq, a.body));
+    for (const auto& c : core.hub.stream_connections(a.stream)) {
+      queue(core, c, {a.stream, a.seq, payload, nullptr});
+    }
+  }
+}
+
+}  // namespace praxis::server

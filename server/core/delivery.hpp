@@ -1,0 +1,47 @@
+// Getting messages to a connection: encoding and sending on its strand, its
+// inbox (thread-safe, in commit order), and stream events exactly once and in
+// order, filling any gap from the stream log. publish() hands a commit's
+// appended events to every subscriber.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "protocol/core/messages.hpp"
+#include "server/core/connection.hpp"
+#include "storage/core/streams.hpp"
+
+namespace praxis::server {
+
+struct Core;
+
+inline Payload make_payload(std::string text) {
+  return std::make_shared<const std::string>(std::move(text));
+}
+
+// Strand only: encodes and sends one message.
+template <class M>
+void send_message(Connection& c, const M& m) {
+  c.send(make_payload(protocol::encode(m)));
+}
+void send_error(Connection& c, const nlohmann::json& rid, protocol::ErrorCode code,
+                std::string message);
+
+// Any thread: queues an item in c's inbox, behind what was queued before it,
+// and posts one drain to the strand when none is pending.
+void queue(Core& core, const ConnectionPtr& c, Connection::Item item);
+
+// Strand only: a committed event for c: skips duplicates and events of
+// streams being replayed, fills a gap from the database.
+void deliver(Core& core, Connection& c, Id stream, Seq seq, const Payload& payload);
+// Strand only: sends the stored events (after, upto] of stream (upto <= 0: to
+// the newest); returns the last seq sent (or `after`).
+Seq send_range(Core& core, Connection& c, Id stream, Seq after, Seq upto);
+
+// Any thread (the writer's, after a commit): each appended event, encoded
+// once, into the inbox of every subscriber of its stream.
+void publish(Core& core, const std::vector<storage::Append>& appends);
+
+}  // namespace praxis::server

@@ -1,0 +1,68 @@
+#include "server/core/live.hpp"
+
+#include "server/core/core.hpp"
+#include "server/core/delivery.hpp"
+
+namespace praxis::server {
+
+void Live::broadcast(Id stream, const Payload& p, Id except_user) {
+  for (const auto& c : core_.hub.stream_connections(stream)) {
+    if (except_user != 0 && c->user_id() == except_user) continue;
+    queue(core_, c, {0, 0, p, nullptr});
+  }
+}
+
+std::vector<Id> Live::present(Id stream) { return core_.hub.present_users(stream); }
+
+void Live::to_user(Id user, const std::function<void(Connection&)>& fn) {
+  for (const auto& c : core_.hub.user_connections(user)) {
+    // NOTE: the item lives in c's own inbox: it holds c by a plain pointer (a
+    // shared_ptr there would keep c alive for ever if it closed first). It
+    // only runs inside a drain, which holds c.
+    queue(core_, c, {0, 0, nullptr, [raw = c.get(), fn] { fn(*raw); }});
+  }
+}
+
+void Live::grant(Id user, Id stream, const std::string& kind, Seq from) {
+  for (const auto& c : core_.hub.user_connections(user)) {
+    // The hub first, now (commit order): what is published from here on
+    // reaches c's inbox behind this item, which sets where c stands.
+    const bool arrived = core_.hub.subscribe(stream, kind, c, true);
+    queue(core_, c, {0, 0, nullptr, [raw = c.get(), stream, from] {
+                       raw->delivered.try_emplace(stream, from);
+                     }});
+    if (arrived) announce(stream, kind, user, true);
+  }
+}
+
+void Live::revoke(Id user, Id stream) {
+  for (const auto& c : core_.hub.user_connections(user)) {
+    std::string kind;
+    const bool gone = core_.hub.unsubscribe(stream, c.get(), &kind);
+    queue(core_, c, {0, 0, nullptr, [raw = c.get(), stream] { raw->delivered.erase(stream); }});
+    if (gone) announce(stream, kind, user, false);
+  }
+}
+
+void Live::close_user(Id user, std::uint16_t code, const std::string& reason,
+                      const std::string& keep) {
+  for (const auto& c : core_.hub.user_connections(user)) {
+    if (!keep.empty() && c->principal().token_hash == keep) continue;
+    c->post([c, code, reason] { c->close(code, reason); });
+  }
+}
+
+void Live::close_session(Id user, const std::string& token_hash, std::uint16_t code,
+                         const std::string& reason) {
+  for (const auto& c : core_.hub.user_connections(user)) {
+    if (c->principal().token_hash != token_hash) continue;
+    c->post([c, code, reason] { c->close(code, reason); });
+  }
+}
+
+void Live::announce(Id stream, const std::string& kind, Id user, bool present) {
+  const auto* policy = core_.registry.policy(kind);
+  if (policy && policy->presence) policy->presence(*this, stream, user, present);
+}
+
+}  // namespace praxis::server

@@ -1,0 +1,50 @@
+// What features may do to live connections, from any thread: volatile
+// broadcasts (typing, presence: no seq, not stored), work for every
+// connection of a user (in order with its events), granting and revoking a
+// user's standing subscription to a stream after a membership change, and
+// closing connections when a session ends. Thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "server/core/connection.hpp"
+
+namespace praxis::server {
+
+struct Core;
+
+class Live {
+ public:
+  explicit Live(Core& core) : core_(core) {}
+
+  // Sends p to every subscriber of `stream` but the connections of `except_user`.
+  void broadcast(Id stream, const Payload& p, Id except_user = 0);
+  // Users with a standing subscription to `stream` (ascending).
+  std::vector<Id> present(Id stream);
+  // Runs fn on the strand of every connection of `user`, behind what is queued
+  // for it (a commit's answer reaches it after the events committed before).
+  void to_user(Id user, const std::function<void(Connection&)>& fn);
+  // Every connection of `user` is subscribed to `stream` (of `kind`), live
+  // after `from` (its last seq when the membership began). Call it from a
+  // write's continuation: it takes effect in commit order.
+  void grant(Id user, Id stream, const std::string& kind, Seq from);
+  // Every connection of `user` stops receiving `stream`, in commit order.
+  void revoke(Id user, Id stream);
+  // Closes every connection of `user` (all but those of session `keep`).
+  void close_user(Id user, std::uint16_t code, const std::string& reason,
+                  const std::string& keep = {});
+  // Closes every connection of the login session with this token hash.
+  void close_session(Id user, const std::string& token_hash, std::uint16_t code,
+                     const std::string& reason);
+
+  // The core: tells the stream kind's presence hook.
+  void announce(Id stream, const std::string& kind, Id user, bool present);
+
+ private:
+  Core& core_;
+};
+
+}  // namespace praxis::server

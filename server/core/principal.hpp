@@ -1,0 +1,26 @@
+// Who is asking: the signed-in user behind a request or a connection, as the
+// accounts feature's authenticator (registry.hpp) found it. A snapshot taken
+// when the request arrived or the connection opened.
+#pragma once
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "server/core/clock.hpp"
+
+namespace praxis::server {
+
+using Id = std::int64_t;
+using Seq = std::int64_t;
+
+struct Principal {
+  Id user = 0;
+  bool admin = false;
+  std::string display_name;
+  std::string token_hash;  // of the login session presented
+  Millis expires_at = 0;   // of that session; 0: never
+  nlohmann::json info;     // the USER object the client is welcomed with
+};
+
+}  // namespace praxis::server

@@ -1,0 +1,241 @@
+#include "server/core/websocket_session.hpp"
+
+#include <algorithm>
+#include <boost/asio/post.hpp>
+#include <boost/beast/ssl.hpp>
+#include <span>
+
+#include "protocol/core/limits.hpp"
+#include "protocol/core/utf8.hpp"
+#include "server/core/core.hpp"
+#include "server/core/delivery.hpp"
+#include "server/core/dispatch.hpp"
+#include "server/core/log.hpp"
+
+namespace praxis::server {
+
+namespace beast = boost::beast;
+namespace websocket = beast::websocket;
+namespace asio = boost::asio;
+
+namespace {
+const std::string kNewline = "\n";
+// How long a connection being closed may take to drain before it is dropped.
+constexpr auto kCloseGrace = std::chrono::seconds(10);
+}  // namespace
+
+template <class Stream>
+WebSocketSession<Stream>::WebSocketSession(Stream&& stream, Core& core, Identity identity,
+                                           Slot socket, Slot websocket)
+    : Connection(std::move(identity)),
+      ws_(std::move(stream)),
+      core_(core),
+      socket_slot_(std::move(socket)),
+      websocket_slot_(std::move(websocket)),
+      cut_timer_(ws_.get_executor()),
+      hello_timer_(ws_.get_executor()),
+      expiry_timer_(ws_.get_executor()) {}
+
+template <class Stream>
+WebSocketSession<Stream>::~WebSocketSession() {
+  core_.metrics.outbound_queue_bytes -= static_cast<std::int64_t>(queued_bytes_);
+}
+
+template <class Stream>
+std::shared_ptr<WebSocketSession<Stream>> WebSocketSession<Stream>::self() {
+  return std::static_pointer_cast<WebSocketSession>(shared_from_this());
+}
+
+template <class Stream>
+void WebSocketSession<Stream>::run(Request req) {
+  beast::get_lowest_layer(ws_).expires_never();  // the websocket timeouts take over
+  websocket::stream_base::timeout t{};
+  t.handshake_timeout = std::chrono::seconds(core_.settings.handshake_timeout_seconds);
+  t.idle_timeout = std::chrono::seconds(core_.settings.idle_timeout_seconds);
+  t.keep_alive_pings = true;
+  ws_.set_option(t);
+  ws_.read_message_max(core_.settings.max_frame_bytes);
+  ws_.set_option(websocket::stream_base::decorator(
+      [](websocket::response_type& res) { res.set(beast::http::field::server, "praxisd"); }));
+  ws_.async_accept(req, [s = self()](beast::error_code ec) { s->on_accept(ec); });
+}
+
+template <class Stream>
+void WebSocketSession<Stream>::on_accept(beast::error_code ec) {
+  if (ec) return finish(ec, "accept");
+  opened_ = true;
+  arm_timers();
+  core_.hub.add(shared_from_this());
+  ++core_.metrics.connections;
+  log::info("ws_open", {{"conn", std::to_string(identity().conn_id)},
+                        {"user", std::to_string(user_id())},
+                        {"addr", identity().address}});
+  do_read();
+}
+
+template <class Stream>
+void WebSocketSession<Stream>::arm_timers() {
+  // PROTOCOL.md: no hello within handshake_timeout_seconds closes with 4001.
+  hello_timer_.expires_after(std::chrono::seconds(core_.settings.handshake_timeout_seconds));
+  hello_timer_.async_wait([s = self()](beast::error_code ec) {
+    if (!ec && !s->greeted) s->close(protocol::kCloseHelloTimeout, "no hello");
+  });
+  // A login session that expires ends its connections with it (4009).
+  if (const auto end = principal().expires_at; end > 0) {
+    const auto left = std::max<Millis>(0, end - core_.clock.now());
+    expiry_timer_.expires_after(std::chrono::milliseconds(left));
+    expiry_timer_.async_wait([s = self()](beast::error_code ec) {
+      if (!ec) s->close(protocol::kCloseSessionRevoked, "session expired");
+    });
+  }
+}
+
+template <class Stream>
+void WebSocketSession<Stream>::do_read() {
+  ws_.async_read(buffer_, [s = self()](beast::error_code ec, std::size_t n) { s->on_read(ec, n); });
+}
+
+template <class Stream>
+void WebSocketSession<Stream>::on_read(beast::error_code ec, std::size_t) {
+  if (ec) return finish(ec, "read");
+  ++core_.metrics.messages_in;
+  const auto data = buffer_.cdata();
+  std::string_view frame(static_cast<const char*>(data.data()), data.size());
+  if (closing_) {
+    // Closing: what the peer still sends is read (to see its close) and dropped.
+  } else if (!ws_.got_text() && !protocol::valid_utf8(frame)) {
+    guarded([&] {
+      send_error(*this, nullptr, protocol::ErrorCode::kBadUtf8, "frame is not valid UTF-8");
+    });
+  } else {
+    // handle_frame answers a failed request with `internal` (and its rid);
+    // what escapes even that closes this connection, never the process.
+    guarded([&] { handle_frame(core_, shared_from_this(), frame); });
+  }
+  buffer_.consume(buffer_.size());
+  do_read();
+}
+
+template <class Stream>
+void WebSocketSession<Stream>::run_on_strand(std::function<void()> fn) {
+  asio::post(ws_.get_executor(), [s = self(), fn = std::move(fn)] {
+    if (!s->finished_) fn();
+  });
+}
+
+template <class Stream>
+void WebSocketSession<Stream>::send(Payload payload) {
+  if (closing_ || finished_) return;
+  queued_bytes_ += payload->size();
+  core_.metrics.outbound_queue_bytes += static_cast<std::int64_t>(payload->size());
+  queue_.push_back(std::move(payload));
+  if (queued_bytes_ > core_.settings.max_queue_bytes) {
+    ++core_.metrics.slow_consumers;
+    log::warn("slow_consumer", {{"conn", std::to_string(identity().conn_id)},
+                                {"queued_bytes", std::to_string(queued_bytes_)}});
+    return close(protocol::kCloseSlowConsumer, "slow consumer");
+  }
+  if (!writing_) do_write();
+}
+
+template <class Stream>
+void WebSocketSession<Stream>::do_write() {
+  writing_ = true;
+  in_flight_.assign(std::make_move_iterator(queue_.begin()), std::make_move_iterator(queue_.end()));
+  queue_.clear();
+  gather_.clear();
+  for (const auto& p : in_flight_) {
+    if (!gather_.empty()) gather_.push_back(asio::buffer(kNewline));
+    gather_.push_back(asio::buffer(*p));
+  }
+  core_.metrics.messages_out += in_flight_.size();  // counted when handed to the socket
+  ws_.text(true);
+  // NOTE: a span, not the vector: Beast's write op copies the buffer sequence
+  // at each step, and a vector copy allocates (it was the top symbol in the
+  // fan-out profile). gather_ is not touched until on_write.
+  ws_.async_write(std::span<const asio::const_buffer>(gather_),
+                  [s = self()](beast::error_code ec, std::size_t n) { s->on_write(ec, n); });
+}
+
+template <class Stream>
+void WebSocketSession<Stream>::on_write(beast::error_code ec, std::size_t) {
+  writing_ = false;
+  std::size_t sent = 0;
+  for (const auto& p : in_flight_) sent += p->size();
+  queued_bytes_ -= sent;
+  core_.metrics.outbound_queue_bytes -= static_cast<std::int64_t>(sent);
+  in_flight_.clear();
+  if (ec) return finish(ec, "write");
+  if (closing_) return do_close();
+  // NOTE: "below a mark", not "empty": under steady live traffic the queue may
+  // never empty, and a paced replay waiting for that would wait for ever.
+  std::vector<std::function<void()>> ready;
+  for (auto it = waiting_.begin(); it != waiting_.end();) {
+    if (queued_bytes_ < it->first) {
+      ready.push_back(std::move(it->second));
+      it = waiting_.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  for (auto& fn : ready) guarded(fn);  // may queue more (and start a write)
+  if (!writing_ && !closing_ && !queue_.empty()) do_write();
+}
+
+template <class Stream>
+void WebSocketSession<Stream>::when_below(std::size_t bytes, std::function<void()> fn) {
+  if (closing_ || finished_) return;
+  if (queued_bytes_ >= bytes) {
+    waiting_.emplace_back(bytes, std::move(fn));
+    return;
+  }
+  post(std::move(fn));
+}
+
+template <class Stream>
+void WebSocketSession<Stream>::close(std::uint16_t code, std::string reason) {
+  if (closing_ || finished_) return;
+  closing_ = true;
+  std::size_t dropped = 0;
+  for (const auto& p : queue_) dropped += p->size();
+  queued_bytes_ -= dropped;
+  core_.metrics.outbound_queue_bytes -= static_cast<std::int64_t>(dropped);
+  queue_.clear();
+  close_reason_.code = code;
+  close_reason_.reason = std::move(reason);
+  // A peer that never reads would keep the write (and us) waiting: drop it.
+  cut_timer_.expires_after(kCloseGrace);
+  cut_timer_.async_wait([s = self()](beast::error_code ec) {
+    if (!ec && !s->finished_) beast::get_lowest_layer(s->ws_).close();
+  });
+  if (!writing_ && opened_) do_close();
+}
+
+template <class Stream>
+void WebSocketSession<Stream>::do_close() {
+  ws_.async_close(close_reason_, [s = self()](beast::error_code) {});
+}
+
+template <class Stream>
+void WebSocketSession<Stream>::finish(beast::error_code ec, const char* where) {
+  if (finished_) return;
+  finished_ = true;
+  waiting_.clear();
+  cut_timer_.cancel();
+  hello_timer_.cancel();
+  expiry_timer_.cancel();
+  drop_inbox();  // nothing queued keeps this connection alive now
+  if (!opened_) return;
+  handle_closed(core_, shared_from_this());  // presence is announced before the count drops
+  --core_.metrics.connections;
+  const bool normal = ec == websocket::error::closed || ec == asio::error::operation_aborted ||
+                      ec == asio::error::eof;
+  log::info("ws_close", {{"conn", std::to_string(identity().conn_id)},
+                         {"where", where},
+                         {"reason", normal ? "closed" : ec.message()}});
+}
+
+template class WebSocketSession<beast::tcp_stream>;
+template class WebSocketSession<beast::ssl_stream<beast::tcp_stream>>;
+
+}  // namespace praxis::server

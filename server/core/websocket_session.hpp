@@ -1,0 +1,77 @@
+// The WebSocket transport of one connection: one read loop, one write in
+// flight, a byte-bounded queue. Everything queued while a write runs leaves
+// in the next write as one frame (messages joined by '\n', gathered from the
+// shared payloads without copying). A connection whose queue passes
+// max_queue_bytes is cut off with close code 4008.
+//
+// Stream is beast::tcp_stream or ssl_stream<tcp_stream> (instantiated in the
+// .cpp). The session owns itself: every pending handler holds a shared_ptr.
+#pragma once
+
+#include <boost/asio/steady_timer.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/websocket.hpp>
+#include <deque>
+#include <vector>
+
+#include "server/core/connection.hpp"
+#include "server/core/limits/connection_limits.hpp"
+
+namespace praxis::server {
+
+struct Core;
+
+template <class Stream>
+class WebSocketSession final : public Connection {
+ public:
+  using Request = boost::beast::http::request<boost::beast::http::string_body>;
+  using Slot = std::unique_ptr<ConnectionLimits::Slot>;
+
+  // socket and websocket: the limits' slots this connection holds until it ends.
+  WebSocketSession(Stream&& stream, Core& core, Identity identity, Slot socket, Slot websocket);
+  ~WebSocketSession() override;
+
+  // Completes the upgrade for `req` and starts reading.
+  void run(Request req);
+
+  void send(Payload payload) override;
+  void close(std::uint16_t code, std::string reason) override;
+  std::size_t queued_bytes() const override { return queued_bytes_; }
+  void when_below(std::size_t bytes, std::function<void()> fn) override;
+
+ protected:
+  void run_on_strand(std::function<void()> fn) override;
+
+ private:
+  void on_accept(boost::beast::error_code ec);
+  void do_read();
+  void on_read(boost::beast::error_code ec, std::size_t bytes);
+  void do_write();
+  void on_write(boost::beast::error_code ec, std::size_t bytes);
+  void do_close();
+  void arm_timers();
+  void finish(boost::beast::error_code ec, const char* where);
+  std::shared_ptr<WebSocketSession> self();
+
+  boost::beast::websocket::stream<Stream> ws_;
+  Core& core_;
+  Slot socket_slot_;
+  Slot websocket_slot_;
+  boost::beast::flat_buffer buffer_;
+  std::deque<Payload> queue_;
+  std::vector<Payload> in_flight_;
+  std::vector<boost::asio::const_buffer> gather_;
+  std::size_t queued_bytes_ = 0;
+  std::vector<std::pair<std::size_t, std::function<void()>>> waiting_;
+  bool writing_ = false;
+  bool closing_ = false;
+  bool finished_ = false;
+  bool opened_ = false;
+  boost::beast::websocket::close_reason close_reason_;
+  boost::asio::steady_timer cut_timer_;
+  boost::asio::steady_timer hello_timer_;
+  boost::asio::steady_timer expiry_timer_;  // the login session's end
+};
+
+}  // namespace praxis::server

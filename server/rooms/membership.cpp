@@ -1,0 +1,147 @@
+// Handlers that change who is in a room: create, join, leave, invite, and the
+// lifecycle (moderators, removing a member, handing the room over). After the
+// commit the core grants or revokes the affected user's live subscription,
+// in commit order: a removed member receives nothing committed after.
+#include "server/core/delivery.hpp"
+#include "server/core/registry.hpp"
+#include "server/rooms/handlers.hpp"
+#include "server/rooms/wire.hpp"
+#include "storage/rooms/writes.hpp"
+
+namespace praxis::server::rooms {
+namespace {
+
+namespace pr = protocol::rooms;
+using storage::Status;
+using storage::rooms::JoinResult;
+using storage::rooms::Writes;
+
+storage::rooms::Actor actor(const Context& c) { return {c.user(), c.who().admin}; }
+
+// A role change: the requester hears the room (its rid), and so do the
+// connections of the member whose role changed.
+template <class Job>
+void role_write(Context& c, State& st, Id room, Id member, Job job) {
+  if (!allowed(c, st.actions)) return;
+  c.write<Status>([job = std::move(job)](storage::Txn& tx) { return job(Writes(tx, bodies())); },
+                  [room, member](Context& c, Status status) {
+                    if (refused(c, status)) return;
+                    push_room(c, c.user(), room);
+                    if (member != c.user()) push_room(c, member, room);
+                  });
+}
+
+void create(Context& c, State& st, const pr::RoomCreate& m) {
+  if (!allowed(c, st.actions)) return;
+  storage::rooms::Room room;
+  room.name = m.name;
+  room.topic = m.topic;
+  room.visibility =
+      m.is_private ? storage::rooms::Visibility::kPrivate : storage::rooms::Visibility::kOpen;
+  room.created_by = c.user();
+  room.created_at = c.clock().now();
+  struct Result {
+    Status status = Status::kOk;
+    Id room = 0;
+  };
+  c.write<Result>(
+      [room, caps = st.config.caps](storage::Txn& tx) mutable {
+        Result r;
+        r.status = Writes(tx, bodies()).create_room(room, caps);
+        r.room = room.id;
+        return r;
+      },
+      [](Context& c, const Result& r) {
+        if (refused(c, r.status)) return;
+        c.live().grant(c.user(), r.room, kStreamKind, 0);
+        push_room(c, c.user(), r.room);
+      });
+}
+
+void join(Context& c, State& st, const pr::RoomJoin& m) {
+  if (!allowed(c, st.actions)) return;
+  c.write<JoinResult>(
+      [m, user = c.user(), caps = st.config.caps, now = c.clock().now()](storage::Txn& tx) {
+        return Writes(tx, bodies()).join_room(m.room, user, caps, now);
+      },
+      [room = m.room](Context& c, const JoinResult& r) {
+        if (refused(c, r.status)) return;
+        c.live().grant(c.user(), room, kStreamKind, r.last_seq);
+        push_room(c, c.user(), room);
+      });
+}
+
+// Every connection of `user` hears that it left `room` (the requester's with its rid).
+void push_left(Context& c, Id user, Id room) {
+  auto* requester = &c.connection();
+  c.live().to_user(user, [requester, rid = c.rid(), room](Connection& conn) {
+    send_message(conn, pr::Left{&conn == requester ? rid : nlohmann::json(), room});
+  });
+}
+
+void leave(Context& c, State& st, const pr::RoomLeave& m) {
+  if (!allowed(c, st.actions)) return;
+  c.write<Status>([m, user = c.user()](
+                      storage::Txn& tx) { return Writes(tx, bodies()).leave_room(m.room, user); },
+                  [room = m.room](Context& c, Status status) {
+                    if (refused(c, status)) return;
+                    c.live().revoke(c.user(), room);
+                    push_left(c, c.user(), room);
+                  });
+}
+
+void invite(Context& c, State& st, const pr::RoomInvite& m) {
+  if (!allowed(c, st.actions)) return;
+  c.write<JoinResult>(
+      [m, a = actor(c), caps = st.config.caps, now = c.clock().now()](storage::Txn& tx) {
+        return Writes(tx, bodies()).add_member(m.room, a, m.user, caps, now);
+      },
+      [m](Context& c, const JoinResult& r) {
+        if (refused(c, r.status)) return;
+        c.live().grant(m.user, m.room, kStreamKind, r.last_seq);
+        push_room(c, m.user, m.room);
+        if (m.user != c.user()) push_room(c, c.user(), m.room);
+      });
+}
+
+void set_role(Context& c, State& st, const pr::RoomSetRole& m) {
+  const auto role = m.role == "moderator" ? storage::rooms::RoomRole::kModerator
+                                          : storage::rooms::RoomRole::kMember;
+  role_write(c, st, m.room, m.user,
+             [m, a = actor(c), role](Writes w) { return w.set_role(m.room, a, m.user, role); });
+}
+
+void remove(Context& c, State& st, const pr::RoomRemove& m) {
+  if (!allowed(c, st.actions)) return;
+  c.write<Status>(
+      [m, a = actor(c)](storage::Txn& tx) {
+        return Writes(tx, bodies()).remove_member(m.room, a, m.user);
+      },
+      [m](Context& c, Status status) {
+        if (refused(c, status)) return;
+        c.live().revoke(m.user, m.room);
+        c.live().to_user(m.user, [room = m.room](Connection& conn) {
+          send_message(conn, pr::Left{nullptr, room});
+        });
+        push_room(c, c.user(), m.room);
+      });
+}
+
+void transfer(Context& c, State& st, const pr::RoomTransfer& m) {
+  role_write(c, st, m.room, m.user,
+             [m, a = actor(c)](Writes w) { return w.transfer(m.room, a, m.user); });
+}
+
+}  // namespace
+
+void add_membership(Registry& r, State& st) {
+  r.message<pr::RoomCreate>([&st](Context& c, const pr::RoomCreate& m) { create(c, st, m); });
+  r.message<pr::RoomJoin>([&st](Context& c, const pr::RoomJoin& m) { join(c, st, m); });
+  r.message<pr::RoomLeave>([&st](Context& c, const pr::RoomLeave& m) { leave(c, st, m); });
+  r.message<pr::RoomInvite>([&st](Context& c, const pr::RoomInvite& m) { invite(c, st, m); });
+  r.message<pr::RoomSetRole>([&st](Context& c, const pr::RoomSetRole& m) { set_role(c, st, m); });
+  r.message<pr::RoomRemove>([&st](Context& c, const pr::RoomRemove& m) { remove(c, st, m); });
+  r.message<pr::RoomTransfer>([&st](Context& c, const pr::RoomTransfer& m) { transfer(c, st, m); });
+}
+
+}  // namespace praxis::server::rooms

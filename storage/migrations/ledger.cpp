@@ -1,0 +1,34 @@
+#include "storage/migrations/ledger.hpp"
+
+#include <iterator>
+
+#include "storage/migrations/steps.hpp"
+
+namespace praxis::storage {
+
+namespace {
+
+constexpr Migration kSteps[] = {
+    {1, 1, &migrations::foundation},
+    // v1 binaries cannot read stream logs.
+    {2, 2, &migrations::streams},
+    // v2 binaries would let deactivated users and revoked invitations in.
+    {3, 3, &migrations::accounts_lifecycle},
+};
+
+constexpr bool numbered_in_order() {
+  for (std::size_t i = 0; i < std::size(kSteps); ++i) {
+    const auto& m = kSteps[i];
+    if (m.version != static_cast<int>(i) + 1 || m.last_compatible > m.version) return false;
+  }
+  return true;
+}
+static_assert(std::size(kSteps) == kSchemaVersion,
+              "kSchemaVersion must equal the number of migration steps");
+static_assert(numbered_in_order(), "step i must produce version i + 1");
+
+}  // namespace
+
+std::span<const Migration> schema() { return kSteps; }
+
+}  // namespace praxis::storage

@@ -1,0 +1,15 @@
+// Private to storage/migrations: one function per schema step, each in its
+// own file NNNN_<what>.cpp. The ledger (ledger.cpp) lists them in order.
+#pragma once
+
+namespace SQLite {
+class Database;
+}
+
+namespace praxis::storage::migrations {
+
+void foundation(SQLite::Database& db);          // 1
+void streams(SQLite::Database& db);             // 2
+void accounts_lifecycle(SQLite::Database& db);  // 3
+
+}  // namespace praxis::storage::migrations

@@ -1,0 +1,27 @@
+// Private to storage/rooms: column lists and row readers, and the text of the
+// enums. A query selecting PRAXIS_X_COLUMNS first is read by read_x.
+#pragma once
+
+#include <string_view>
+
+#include "storage/core/statements.hpp"
+#include "storage/rooms/types.hpp"
+
+// rooms AS r JOIN streams AS s ON s.id = r.id
+#define PRAXIS_ROOM_COLUMNS \
+  "r.id, r.name, r.topic, r.visibility, r.created_by, r.created_at, s.last_seq"
+// room_messages AS m JOIN users AS u ON u.id = m.author_id
+#define PRAXIS_MESSAGE_COLUMNS                                                         \
+  "m.seq, m.author_id, u.display_name, m.at, m.text, m.lang, m.reply_to, m.mentions, " \
+  "m.edited_at, m.deleted_at"
+
+namespace praxis::storage::rooms::detail {
+
+inline constexpr int kRoomColumnCount = 7;
+
+RoomRole room_role_from(std::string_view s);
+Visibility visibility_from(std::string_view s);
+Room read_room(const storage::detail::Query& q);
+Message read_message(const storage::detail::Query& q);
+
+}  // namespace praxis::storage::rooms::detail

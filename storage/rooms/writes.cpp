@@ -1,0 +1,357 @@
+#include "storage/rooms/writes.hpp"
+
+#include <algorithm>
+
+#include "storage/core/codec.hpp"
+#include "storage/core/txn.hpp"
+#include "storage/rooms/rows.hpp"
+
+namespace praxis::storage::rooms {
+
+namespace {
+
+using storage::detail::exists;
+using storage::detail::Query;
+using storage::detail::StatementCache;
+
+constexpr char kRoomKind[] = "room";
+
+constexpr char kInsertRoom[] =
+    "INSERT INTO rooms(id, name, topic, visibility, created_by, created_at) "
+    "VALUES (?, ?, ?, ?, ?, ?)";
+constexpr char kCountRoomsCreated[] = "SELECT COUNT(*) FROM rooms WHERE created_by = ?";
+constexpr char kCountRoomsTotal[] = "SELECT COUNT(*) FROM rooms";
+constexpr char kSelectRoomHead[] =
+    "SELECT r.visibility, s.last_seq FROM rooms AS r JOIN streams AS s ON s.id = r.id "
+    "WHERE r.id = ?";
+constexpr char kSelectActor[] =
+    "SELECT m.role, u.display_name FROM room_members AS m JOIN users AS u ON u.id = m.user_id "
+    "WHERE m.room_id = ? AND m.user_id = ?";
+constexpr char kSelectUserName[] = "SELECT display_name FROM users WHERE id = ?";
+constexpr char kCountMemberships[] = "SELECT COUNT(*) FROM room_members WHERE user_id = ?";
+constexpr char kInsertMember[] =
+    "INSERT INTO room_members(room_id, user_id, role, joined_at, read_seq) VALUES (?, ?, ?, ?, ?)";
+constexpr char kDeleteMember[] = "DELETE FROM room_members WHERE room_id = ? AND user_id = ?";
+constexpr char kUpdateRole[] = "UPDATE room_members SET role = ? WHERE room_id = ? AND user_id = ?";
+constexpr char kDemoteOwner[] =
+    "UPDATE room_members SET role = 'moderator' WHERE room_id = ? AND role = 'owner'";
+constexpr char kUpdateReadSeq[] =
+    "UPDATE room_members SET read_seq = ? WHERE room_id = ? AND user_id = ?";
+constexpr char kSelectReadSeq[] =
+    "SELECT m.read_seq, s.last_seq FROM room_members AS m JOIN streams AS s ON s.id = m.room_id "
+    "WHERE m.room_id = ? AND m.user_id = ?";
+
+constexpr char kSelectLiveMessage[] =
+    "SELECT author_id FROM room_messages WHERE room_id = ? AND seq = ? AND deleted_at IS NULL";
+constexpr char kSelectIsMessage[] = "SELECT 1 FROM room_messages WHERE room_id = ? AND seq = ?";
+constexpr char kSelectIsMember[] = "SELECT 1 FROM room_members WHERE room_id = ? AND user_id = ?";
+constexpr char kInsertMessage[] =
+    "INSERT INTO room_messages(room_id, seq, author_id, at, text, lang, reply_to, mentions) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr char kInsertMention[] =
+    "INSERT INTO room_mentions(room_id, user_id, seq) VALUES (?, ?, ?)";
+constexpr char kUpdateText[] =
+    "UPDATE room_messages SET text = ?, edited_at = ? WHERE room_id = ? AND seq = ?";
+constexpr char kInsertEdit[] = "INSERT INTO room_edits(room_id, target, seq) VALUES (?, ?, ?)";
+constexpr char kMarkDeleted[] =
+    "UPDATE room_messages SET text = '', deleted_at = ? WHERE room_id = ? AND seq = ?";
+constexpr char kDeleteReactionsOf[] = "DELETE FROM room_reactions WHERE room_id = ? AND seq = ?";
+constexpr char kSelectEditsOf[] =
+    "SELECT seq FROM room_edits WHERE room_id = ? AND target = ? ORDER BY seq";
+constexpr char kInsertReaction[] =
+    "INSERT INTO room_reactions(room_id, seq, emoji, user_id, at) VALUES (?, ?, ?, ?, ?) "
+    "ON CONFLICT (room_id, seq, emoji, user_id) DO NOTHING";
+constexpr char kDeleteReaction[] =
+    "DELETE FROM room_reactions WHERE room_id = ? AND seq = ? AND emoji = ? AND user_id = ?";
+constexpr char kSelectEmojiUsed[] =
+    "SELECT 1 FROM room_reactions WHERE room_id = ? AND seq = ? AND emoji = ? LIMIT 1";
+constexpr char kCountEmoji[] =
+    "SELECT COUNT(DISTINCT emoji) FROM room_reactions WHERE room_id = ? AND seq = ?";
+
+struct Head {
+  Visibility visibility = Visibility::kOpen;
+  Seq last_seq = 0;
+};
+
+std::optional<Head> room_head(StatementCache& c, Id room_id) {
+  return storage::detail::one(
+      c, kSelectRoomHead,
+      [](const Query& q) {
+        return Head{detail::visibility_from(q.str(0)), q.i64(1)};
+      },
+      room_id);
+}
+
+// The actor's membership in a room, with their display name.
+struct Member {
+  RoomRole role = RoomRole::kMember;
+  std::string name;
+};
+
+std::optional<Member> member(StatementCache& c, Id room_id, Id user_id) {
+  return storage::detail::one(
+      c, kSelectActor,
+      [](const Query& q) {
+        return Member{detail::room_role_from(q.str(0)), q.str(1)};
+      },
+      room_id, user_id);
+}
+
+// Owners and moderators moderate; admins moderate every room.
+bool moderates(const std::optional<Member>& m, const Actor& a) {
+  return a.admin || (m && m->role != RoomRole::kMember);
+}
+bool owns(const std::optional<Member>& m, const Actor& a) {
+  return a.admin || (m && m->role == RoomRole::kOwner);
+}
+
+// Who acts on whom in a room: the actor's membership (none for an admin who
+// is not a member) and the target member's, or the refusal. A room the actor
+// is not in looks like no room; the actor must moderate it (own it, with
+// `need_owner`); a target who is not a member is kNotFound.
+struct Parties {
+  Status status = Status::kOk;
+  std::optional<Member> actor;
+  Member target;
+};
+
+Parties parties(StatementCache& c, Id room_id, const Actor& actor, Id user_id, bool need_owner) {
+  Parties p;
+  p.actor = member(c, room_id, actor.user);
+  const bool may = need_owner ? owns(p.actor, actor) : moderates(p.actor, actor);
+  if (!room_head(c, room_id) || !(p.actor || actor.admin) || !may) {
+    p.status = Status::kForbidden;
+    return p;
+  }
+  auto target = member(c, room_id, user_id);
+  if (!target) {
+    p.status = Status::kNotFound;
+    return p;
+  }
+  p.target = *target;
+  return p;
+}
+
+Status add(StatementCache& c, Id room_id, Id user_id, RoomRole role, Seq read_seq, std::int64_t cap,
+           Millis now) {
+  if (storage::detail::count(c, kCountMemberships, user_id) >= cap) return Status::kLimitReached;
+  Query(c, kInsertMember, room_id, user_id, to_text(role), now, read_seq).exec();
+  return Status::kOk;
+}
+
+EventResult failed(Status s) { return EventResult{s, 0}; }
+
+ChangeFacts change(const char* kind, Id room_id, Id actor, Seq target, Millis at) {
+  ChangeFacts f;
+  f.kind = kind;
+  f.room = room_id;
+  f.by = actor;
+  f.target = target;
+  f.at = at;
+  return f;
+}
+
+}  // namespace
+
+Status Writes::create_room(Room& room, const Caps& caps) {
+  return tx_.guarded("create_room", [&] {
+    auto& c = tx_.statements();
+    if (storage::detail::count(c, kCountRoomsCreated, room.created_by) >=
+            caps.rooms_created_per_user ||
+        storage::detail::count(c, kCountRoomsTotal) >= caps.rooms_total ||
+        storage::detail::count(c, kCountMemberships, room.created_by) >= caps.rooms_per_user) {
+      return Status::kLimitReached;
+    }
+    room.id = tx_.streams().create(kRoomKind, room.created_at);
+    room.last_seq = 0;
+    Query(c, kInsertRoom, room.id, room.name, room.topic, to_text(room.visibility), room.created_by,
+          room.created_at)
+        .exec();
+    return add(c, room.id, room.created_by, RoomRole::kOwner, 0, caps.rooms_per_user,
+               room.created_at);
+  });
+}
+
+JoinResult Writes::join_room(Id room_id, Id user_id, const Caps& caps, Millis now) {
+  return tx_.guarded("join_room", [&] {
+    auto& c = tx_.statements();
+    auto head = room_head(c, room_id);
+    // A private room looks like one that does not exist: no probing ids.
+    if (!head) return JoinResult{Status::kForbidden, 0};
+    if (member(c, room_id, user_id)) return JoinResult{Status::kOk, head->last_seq};
+    if (head->visibility != Visibility::kOpen) return JoinResult{Status::kForbidden, 0};
+    auto st = add(c, room_id, user_id, RoomRole::kMember, head->last_seq, caps.rooms_per_user, now);
+    return JoinResult{st, head->last_seq};
+  });
+}
+
+Status Writes::leave_room(Id room_id, Id user_id) {
+  return tx_.guarded("leave_room", [&] {
+    auto& c = tx_.statements();
+    auto m = member(c, room_id, user_id);
+    if (!m) return Status::kForbidden;
+    if (m->role == RoomRole::kOwner) return Status::kConflict;
+    Query(c, kDeleteMember, room_id, user_id).exec();
+    return Status::kOk;
+  });
+}
+
+JoinResult Writes::add_member(Id room_id, const Actor& actor, Id user_id, const Caps& caps,
+                              Millis now) {
+  return tx_.guarded("add_member", [&] {
+    auto& c = tx_.statements();
+    auto head = room_head(c, room_id);
+    if (!head) return JoinResult{Status::kForbidden, 0};
+    if (!moderates(member(c, room_id, actor.user), actor)) return JoinResult{Status::kForbidden, 0};
+    if (!exists(c, kSelectUserName, user_id)) return JoinResult{Status::kNotFound, 0};
+    if (member(c, room_id, user_id)) return JoinResult{Status::kOk, head->last_seq};
+    auto st = add(c, room_id, user_id, RoomRole::kMember, head->last_seq, caps.rooms_per_user, now);
+    return JoinResult{st, head->last_seq};
+  });
+}
+
+Status Writes::set_role(Id room_id, const Actor& actor, Id user_id, RoomRole role) {
+  return tx_.guarded("set_role", [&] {
+    auto& c = tx_.statements();
+    const auto p = parties(c, room_id, actor, user_id, true);
+    if (p.status != Status::kOk) return p.status;
+    if (p.target.role == RoomRole::kOwner || role == RoomRole::kOwner) return Status::kConflict;
+    if (p.target.role == role) return Status::kOk;
+    Query(c, kUpdateRole, to_text(role), room_id, user_id).exec();
+    return Status::kOk;
+  });
+}
+
+Status Writes::remove_member(Id room_id, const Actor& actor, Id user_id) {
+  return tx_.guarded("remove_member", [&] {
+    auto& c = tx_.statements();
+    const auto p = parties(c, room_id, actor, user_id, false);
+    if (p.status != Status::kOk) return p.status;
+    if (p.target.role == RoomRole::kOwner) return Status::kConflict;
+    // A moderator removes members, not other moderators.
+    if (p.target.role == RoomRole::kModerator && !owns(p.actor, actor)) return Status::kForbidden;
+    Query(c, kDeleteMember, room_id, user_id).exec();
+    return Status::kOk;
+  });
+}
+
+Status Writes::transfer(Id room_id, const Actor& actor, Id user_id) {
+  return tx_.guarded("transfer", [&] {
+    auto& c = tx_.statements();
+    const auto p = parties(c, room_id, actor, user_id, true);
+    if (p.status != Status::kOk) return p.status;
+    if (p.target.role == RoomRole::kOwner) return Status::kOk;
+    // The old owner (whoever it is, when an admin hands the room over) stays
+    // on as a moderator.
+    Query(c, kDemoteOwner, room_id).exec();
+    Query(c, kUpdateRole, to_text(RoomRole::kOwner), room_id, user_id).exec();
+    return Status::kOk;
+  });
+}
+
+Status Writes::mark_read(Id room_id, Id user_id, Seq seq, Seq* read_seq) {
+  return tx_.guarded("mark_read", [&] {
+    auto& c = tx_.statements();
+    Query q(c, kSelectReadSeq, room_id, user_id);
+    if (!q.step()) return Status::kForbidden;
+    const Seq stored = q.i64(0);
+    const Seq wanted = std::max(stored, std::min(seq, q.i64(1)));
+    if (wanted != stored) Query(c, kUpdateReadSeq, wanted, room_id, user_id).exec();
+    if (read_seq) *read_seq = wanted;
+    return Status::kOk;
+  });
+}
+
+EventResult Writes::post_message(const NewMessage& m) {
+  // Every refusal below comes before the first write: no savepoint needed.
+  return tx_.refuses_first("post_message", [&] {
+    auto& c = tx_.statements();
+    auto actor = member(c, m.room_id, m.author);
+    if (!actor) return failed(Status::kForbidden);
+    auto& log = tx_.streams();
+    if (auto seq = log.seq_by_cmid(m.room_id, m.author, m.cmid)) {
+      return EventResult{Status::kDuplicate, *seq};
+    }
+    if (m.reply_to && !exists(c, kSelectIsMessage, m.room_id, *m.reply_to)) {
+      return failed(Status::kNotFound);
+    }
+    MessageFacts f{m.room_id, m.author, m.at, actor->name, m.text, m.lang, m.reply_to, {}, m.cmid};
+    for (Id id : m.mentions) {
+      const bool seen = std::find(f.mentions.begin(), f.mentions.end(), id) != f.mentions.end();
+      if (!seen && exists(c, kSelectIsMember, m.room_id, id)) f.mentions.push_back(id);
+    }
+    const Seq seq = log.append(m.room_id, "message", m.author, m.at, bodies_.message(f), m.cmid);
+    Query(c, kInsertMessage, m.room_id, seq, m.author, m.at, m.text, m.lang, m.reply_to,
+          storage::detail::ids_to_json(f.mentions))
+        .exec();
+    for (Id id : f.mentions) Query(c, kInsertMention, m.room_id, id, seq).exec();
+    return EventResult{Status::kOk, seq};
+  });
+}
+
+EventResult Writes::edit_message(Id room_id, Id actor, Seq target, const std::string& text,
+                                 Millis now) {
+  return tx_.guarded("edit_message", [&] {
+    auto& c = tx_.statements();
+    if (!member(c, room_id, actor)) return failed(Status::kForbidden);
+    auto author =
+        storage::detail::one(c, kSelectLiveMessage, storage::detail::read_id, room_id, target);
+    if (!author) return failed(Status::kNotFound);
+    if (*author != actor) return failed(Status::kForbidden);
+    auto f = change("edit", room_id, actor, target, now);
+    f.text = text;
+    const Seq seq = tx_.streams().append(room_id, "edit", actor, now, bodies_.change(f));
+    Query(c, kUpdateText, text, now, room_id, target).exec();
+    Query(c, kInsertEdit, room_id, target, seq).exec();
+    return EventResult{Status::kOk, seq};
+  });
+}
+
+EventResult Writes::delete_message(Id room_id, const Actor& actor, Seq target, Millis now) {
+  return tx_.guarded("delete_message", [&] {
+    auto& c = tx_.statements();
+    auto a = member(c, room_id, actor.user);
+    if (!a && !actor.admin) return failed(Status::kForbidden);
+    if (!a && !room_head(c, room_id)) return failed(Status::kForbidden);
+    auto author =
+        storage::detail::one(c, kSelectLiveMessage, storage::detail::read_id, room_id, target);
+    if (!author) return failed(Status::kNotFound);
+    if (*author != actor.user && !moderates(a, actor)) return failed(Status::kForbidden);
+    auto& log = tx_.streams();
+    const Seq seq = log.append(room_id, "delete", actor.user, now,
+                               bodies_.change(change("delete", room_id, actor.user, target, now)));
+    // Redact the log: a replay must not bring the text back (the message's
+    // own event and its edits; everything else of them stays as written).
+    auto edits = storage::detail::all(c, kSelectEditsOf, storage::detail::read_id, room_id, target);
+    edits.push_back(target);
+    for (Seq seq : edits) {
+      if (auto old = log.body(room_id, seq)) log.redact(room_id, seq, bodies_.redacted(*old));
+    }
+    Query(c, kMarkDeleted, now, room_id, target).exec();
+    Query(c, kDeleteReactionsOf, room_id, target).exec();
+    return EventResult{Status::kOk, seq};
+  });
+}
+
+EventResult Writes::react(Id room_id, Id actor, Seq target, const std::string& emoji, bool on,
+                          const Caps& caps, Millis now) {
+  return tx_.guarded("react", [&] {
+    auto& c = tx_.statements();
+    if (!member(c, room_id, actor)) return failed(Status::kForbidden);
+    if (!exists(c, kSelectLiveMessage, room_id, target)) return failed(Status::kNotFound);
+    if (on && !exists(c, kSelectEmojiUsed, room_id, target, emoji) &&
+        storage::detail::count(c, kCountEmoji, room_id, target) >= caps.reactions_per_message) {
+      return failed(Status::kLimitReached);
+    }
+    const int changed = on ? Query(c, kInsertReaction, room_id, target, emoji, actor, now).exec()
+                           : Query(c, kDeleteReaction, room_id, target, emoji, actor).exec();
+    if (changed == 0) return failed(Status::kUnchanged);
+    auto f = change("reaction", room_id, actor, target, now);
+    f.emoji = emoji;
+    f.on = on;
+    const Seq seq = tx_.streams().append(room_id, "reaction", actor, now, bodies_.change(f));
+    return EventResult{Status::kOk, seq};
+  });
+}
+
+}  // namespace praxis::storage::rooms

@@ -1,0 +1,122 @@
+"""The lifecycle of a room (protocol/rooms/rooms.md): owners grant and revoke
+moderators, moderators and owners remove members (who receive nothing more),
+owners hand the room over, the owner cannot leave before that, and instance
+admins moderate every room. Each action is checked for who may and who may not."""
+import pytest
+
+from praxis_harness import FAST, async_test, connect, make_room, users_in_room
+
+
+@pytest.fixture
+def server(start_praxis):
+    return start_praxis(FAST)
+
+
+def set_role(room, user, role):
+    return {"type": "room_set_role", "room": room, "user": user, "role": role}
+
+
+async def role_of(client, room):
+    return (await client.rooms())[room].get("role")
+
+
+@async_test
+async def test_owner_grants_and_revokes_moderators(server):
+    room, (ann, ben, cem) = await users_in_room(server, "Ann", "Ben", "Cem", visibility="private")
+    since = ben.mark()
+    reply = await ann.expect_reply(set_role(room, ben.user_id, "moderator"), "room")
+    assert reply["room"]["role"] == "owner"
+    pushed = await ben.wait_for(lambda m: m.get("type") == "room" and m["room"]["id"] == room,
+                                "the new role pushed to the member", since)
+    assert pushed["room"]["role"] == "moderator"
+    # A moderator adds people and deletes others' messages...
+    dan = await connect(server, server.new_user("Dan"))
+    await ben.expect_reply({"type": "room_invite", "room": room, "user": dan.user_id}, "room")
+    msg = await cem.post(room, "moderate me")
+    await ben.expect_reply({"type": "delete", "room": room, "target": msg["seq"]}, "ack")
+    # ...but grants nothing: neither may a member.
+    await ben.expect_error(set_role(room, cem.user_id, "moderator"), "forbidden")
+    await cem.expect_error(set_role(room, cem.user_id, "moderator"), "forbidden")
+    # The owner's role is not set this way, and an unknown user is not found.
+    await ann.expect_error(set_role(room, ann.user_id, "member"), "conflict")
+    await ann.expect_error(set_role(room, 99999, "moderator"), "not_found")
+    await ann.expect_error(set_role(room, ben.user_id, "owner"), "bad_field")
+    await ann.expect_reply(set_role(room, ben.user_id, "member"), "room")
+    assert await role_of(ben, room) == "member"
+    await ben.expect_error({"type": "room_invite", "room": room, "user": dan.user_id}, "forbidden")
+
+
+@async_test
+async def test_a_removed_member_receives_nothing_more(server):
+    room, (ann, ben, cem) = await users_in_room(server, "Ann", "Ben", "Cem", visibility="private")
+    second = await connect(server, cem.user)  # both of Cem's connections lose the room
+    since = [cem.mark(), second.mark()]
+    await ann.expect_reply({"type": "room_remove", "room": room, "user": cem.user_id}, "room")
+    for client, mark in zip([cem, second], since):
+        await client.wait_type("left", mark, room=room)
+    after = await ann.post(room, "after the removal")
+    await ben.event(room, after["seq"])
+    for client in (cem, second):
+        await client.ping()
+        assert not [m for m in client.events(room) if m["seq"] >= after["seq"]], "a removed member got an event"
+        await client.expect_error({"type": "history", "room": room}, "forbidden")
+        await client.expect_error({"type": "post", "room": room, "text": "still here?", "lang": "en"},
+                                  "forbidden")
+    assert room not in await cem.rooms()
+    again = await connect(server, cem.user)
+    assert str(room) not in again.synced["streams"]
+
+
+@async_test
+async def test_who_may_remove_whom(server):
+    room, (ann, ben, cem, dan) = await users_in_room(server, "Ann", "Ben", "Cem", "Dan")
+    await ann.expect_reply(set_role(room, ben.user_id, "moderator"), "room")
+    await ann.expect_reply(set_role(room, cem.user_id, "moderator"), "room")
+    await dan.expect_error({"type": "room_remove", "room": room, "user": cem.user_id}, "forbidden")
+    await ben.expect_error({"type": "room_remove", "room": room, "user": cem.user_id}, "forbidden")
+    await ben.expect_error({"type": "room_remove", "room": room, "user": ann.user_id}, "conflict")
+    await ben.expect_reply({"type": "room_remove", "room": room, "user": dan.user_id}, "room")
+    await ann.expect_reply({"type": "room_remove", "room": room, "user": cem.user_id}, "room")
+    await ann.expect_error({"type": "room_remove", "room": room, "user": cem.user_id}, "not_found")
+
+
+@async_test
+async def test_the_owner_hands_over_before_leaving(server):
+    room, (ann, ben, cem) = await users_in_room(server, "Ann", "Ben", "Cem")
+    await ann.expect_error({"type": "room_leave", "room": room}, "conflict")
+    await ben.expect_error({"type": "room_transfer", "room": room, "user": cem.user_id}, "forbidden")
+    since = ben.mark()
+    reply = await ann.expect_reply({"type": "room_transfer", "room": room, "user": ben.user_id}, "room")
+    assert reply["room"]["role"] == "moderator", "the old owner stays on as a moderator"
+    pushed = await ben.wait_for(lambda m: m.get("type") == "room" and m["room"]["id"] == room,
+                                "the room pushed to its new owner", since)
+    assert pushed["room"]["role"] == "owner"
+    await ann.expect_reply({"type": "room_leave", "room": room}, "left")
+    await ben.expect_error({"type": "room_leave", "room": room}, "conflict")
+    outsider = await connect(server, server.new_user("Eve"))
+    await ben.expect_error({"type": "room_transfer", "room": room, "user": outsider.user_id}, "not_found")
+
+
+@async_test
+async def test_an_admin_moderates_every_room(server):
+    room, (ann, ben) = await users_in_room(server, "Ann", "Ben", visibility="private")
+    admin = await connect(server, server.admin_user())
+    msg = await ben.post(room, "spam")
+    # Not a member, and yet: the admin reads, deletes, removes and hands over.
+    since = admin.mark()
+    await admin.expect_reply({"type": "subscribe", "stream": room, "after": 0}, "subscribed")
+    assert [e["seq"] for e in admin.events(room, since)] == [msg["seq"]]
+    await admin.expect_reply({"type": "delete", "room": room, "target": msg["seq"]}, "ack")
+    await admin.expect_reply({"type": "history", "room": room}, "history")
+    cem = await connect(server, server.new_user("Cem"))
+    await admin.expect_reply({"type": "room_invite", "room": room, "user": cem.user_id}, "room")
+    await admin.expect_reply({"type": "room_transfer", "room": room, "user": ben.user_id}, "room")
+    assert await role_of(ben, room) == "owner"
+    assert await role_of(ann, room) == "moderator"
+    await admin.expect_reply({"type": "room_remove", "room": room, "user": ann.user_id}, "room")
+    # A member who is not an admin may do none of it in a room they are not in.
+    outsider = await connect(server, server.new_user("Dan"))
+    await outsider.expect_error({"type": "subscribe", "stream": room}, "forbidden")
+    await outsider.expect_error({"type": "room_remove", "room": room, "user": cem.user_id}, "forbidden")
+    await outsider.expect_error({"type": "room_transfer", "room": room, "user": cem.user_id}, "forbidden")
+    await outsider.expect_error(set_role(room, cem.user_id, "moderator"), "forbidden")

@@ -1,0 +1,51 @@
+// parse_login and parse_invitation: their own field rules (the e-mail's are in
+// email_test).
+#include "protocol/accounts/bodies.hpp"
+// (the header under test first: it compiles on its own)
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "support.hpp"
+
+namespace praxis::protocol::accounts {
+namespace {
+
+using Json = nlohmann::json;
+using namespace test;
+
+TEST_CASE("accounts login and invitation: field rules", "[accounts]") {
+  struct Row {
+    const char* base;
+    const char* field;
+    std::optional<Json> value;
+    bool ok;
+  };
+  const char* login = kParsers[0].base;
+  const char* invitation = kParsers[3].base;
+  const Row rows[] = {
+      {login, "password", repeat("x", 1024), true},
+      {login, "password", repeat("x", 1025), false},
+      {login, "password", std::nullopt, false},
+      {login, "password", 12345678, false},
+      {invitation, "role", "member", true},
+      {invitation, "role", "admin", true},
+      {invitation, "role", std::nullopt, true},
+      {invitation, "role", "owner", false},
+      {invitation, "role", "Admin", false},
+      {invitation, "role", "", false},
+      {invitation, "role", 1, false},
+  };
+  for (const auto& row : rows) {
+    const std::string body = with_field(row.base, row.field, row.value);
+    CAPTURE(body);
+    const auto [code, message] =
+        row.base == login ? summary(parse_login(body)) : summary(parse_invitation(body));
+    CHECK(code == (row.ok ? "ok" : "bad_field"));
+    if (!row.ok) CHECK_THAT(message, Catch::Contains(row.field));
+  }
+}
+
+}  // namespace
+}  // namespace praxis::protocol::accounts
