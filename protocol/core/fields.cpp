@@ -10,11 +10,40 @@ namespace {
 bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_ascii_alnum(char c) { return is_ascii_alpha(c) || (c >= '0' && c <= '9'); }
 
+// The deepest nesting of arrays and objects in JSON text (strings skipped).
+std::size_t nesting(std::string_view text) {
+  std::size_t depth = 0, deepest = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
 }  // namespace
 
 nlohmann::json parse_object(std::string_view text, const char* what) {
   if (!valid_utf8(text)) {
     throw FieldError(ErrorCode::kBadUtf8, std::string(what) + " is not valid UTF-8");
+  }
+  // nlohmann parses any depth but copies, compares and destroys recursively:
+  // a 64 KiB body of 30,000 nested arrays would overflow the stack.
+  if (nesting(text) > kMaxJsonDepth) {
+    throw FieldError(ErrorCode::kBadJson, std::string(what) + " nests deeper than " +
+                                              std::to_string(kMaxJsonDepth) + " levels");
   }
   // nlohmann's parser takes a NUL byte for the end of input and ignores the rest;
   // JSON text never holds a raw NUL.
@@ -118,6 +147,8 @@ std::string Fields::counted(const char* name, std::size_t min, std::size_t max, 
   }
   if (*n < min) fail(name, "at least " + std::to_string(min) + " characters");
   if (has_controls(s, line_breaks)) fail(name, "no control characters");
+  // Names and titles are who and what people trust: no direction overrides.
+  if (!line_breaks && has_bidi_controls(s)) fail(name, "no text-direction controls");
   return s;
 }
 

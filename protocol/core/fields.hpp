@@ -16,6 +16,9 @@
 
 namespace praxis::protocol {
 
+// Arrays and objects nested deeper than this are refused (bad_json).
+inline constexpr std::size_t kMaxJsonDepth = 32;
+
 // Parses `text` (a WebSocket frame or an HTTP body, named by `what` in the
 // message) as one JSON object; throws FieldError with bad_utf8 or bad_json.
 nlohmann::json parse_object(std::string_view text, const char* what);

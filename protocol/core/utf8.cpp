@@ -65,6 +65,13 @@ std::vector<char32_t> code_points(std::string_view s) {
   return out;
 }
 
+bool has_bidi_controls(std::string_view s) {
+  for (char32_t c : code_points(s)) {
+    if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)) return true;
+  }
+  return false;
+}
+
 bool is_unicode_space(char32_t c) {
   return c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 ||
          c == 0x202F || c == 0x205F || c == 0x3000;

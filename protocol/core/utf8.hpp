@@ -24,6 +24,10 @@ std::vector<char32_t> code_points(std::string_view s);
 
 // Unicode white space (Zs, and the line and paragraph separators) beyond ASCII.
 bool is_unicode_space(char32_t c);
+// Bidirectional embedding, override and isolate controls (U+202A-U+202E,
+// U+2066-U+2069): in a name they make one string look like another.
+bool has_bidi_controls(std::string_view s);
+
 // Code points that show nothing on their own: format characters (zero-width
 // joiners and spaces, direction marks), variation selectors, fillers, tags.
 bool is_invisible(char32_t c);

@@ -65,6 +65,18 @@ TEST_CASE("fields: chars() refuses every control, prose() all but line feed and 
       {"a\xc2\x9f"
        "b",
        "bad_field", "bad_field"},
+      // Direction overrides and isolates make one name look like another
+      // (U+202E, U+2066): names refuse them, prose (where quoting an Arabic
+      // or Hebrew phrase may need them) keeps them.
+      {"a\xe2\x80\xae"
+       "b",
+       "bad_field", "ok"},
+      {"a\xe2\x81\xa6"
+       "b",
+       "bad_field", "ok"},
+      {"a\xe2\x80\x8f"
+       "b",
+       "ok", "ok"},  // U+200F, a direction mark: shows nothing, overrides nothing
       // Counted in characters: 10 fit, 11 do not; at least one.
       {repeat("\xf0\x9f\x98\x80", 10), "ok", "ok"},
       {repeat("\xf0\x9f\x98\x80", 11), "bad_field", "bad_field"},
@@ -95,6 +107,19 @@ TEST_CASE("fields: over the maximum, chars() and prose() use the code asked for"
   } catch (const FieldError& e) {
     CHECK_THAT(std::string(e.what()), Catch::Contains("'bad'") && Catch::Contains("control"));
   }
+}
+
+TEST_CASE("fields: parse_object refuses nesting deeper than kMaxJsonDepth", "[fields]") {
+  const auto nested = [](std::size_t depth) {
+    return R"({"v":)" + repeat("[", depth - 1) + repeat("]", depth - 1) + "}";
+  };
+  CHECK(outcome([&] { parse_object(nested(kMaxJsonDepth), "frame"); }) == "ok");
+  CHECK(outcome([&] { parse_object(nested(kMaxJsonDepth + 1), "frame"); }) == "bad_json");
+  // 30,000 levels (a 60 KB frame) is refused before nlohmann builds it.
+  CHECK(outcome([&] { parse_object(nested(30000), "frame"); }) == "bad_json");
+  // Brackets inside strings are text, not nesting.
+  CHECK(outcome([&] { parse_object(R"({"v":")" + repeat("[", 100) + R"(\"{"})", "frame"); }) ==
+        "ok");
 }
 
 TEST_CASE("fields: numbers, booleans and lists", "[fields]") {
