@@ -103,6 +103,21 @@ std::string session_cookie(const Core& core, const HttpRequest& req, const std::
   return c;
 }
 
+namespace {
+
+// "::ffff:192.0.2.1" (an IPv4 client seen through IPv6) is 192.0.2.1.
+std::string unmapped(std::string_view a) {
+  constexpr std::string_view kMapped = "::ffff:";
+  if (a.size() > kMapped.size() && a.find('.') != std::string_view::npos &&
+      std::equal(kMapped.begin(), kMapped.end(), a.begin(),
+                 [](char x, char y) { return x == std::tolower(static_cast<unsigned char>(y)); })) {
+    a.remove_prefix(kMapped.size());
+  }
+  return std::string(a);
+}
+
+}  // namespace
+
 std::string client_address(const std::vector<std::string>& trusted, const std::string& peer,
                            std::string_view forwarded_for, std::string_view real_ip) {
   const auto is_trusted = [&](std::string_view a) {
@@ -114,11 +129,11 @@ std::string client_address(const std::vector<std::string>& trusted, const std::s
     const auto comma = forwarded_for.rfind(',');
     const auto hop =
         trim(comma == std::string_view::npos ? forwarded_for : forwarded_for.substr(comma + 1));
-    if (!hop.empty() && !is_trusted(hop)) return std::string(hop);
+    if (!hop.empty() && !is_trusted(hop)) return unmapped(hop);
     if (comma == std::string_view::npos) break;
     forwarded_for = forwarded_for.substr(0, comma);
   }
-  if (auto ip = trim(real_ip); !ip.empty()) return std::string(ip);
+  if (auto ip = trim(real_ip); !ip.empty()) return unmapped(ip);
   return peer;
 }
 

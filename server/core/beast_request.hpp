@@ -5,13 +5,25 @@
 #pragma once
 
 #include <boost/beast/http.hpp>
+#include <cctype>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "server/core/auth.hpp"
 #include "server/core/http_types.hpp"
 
 namespace praxis::server {
+
+// "Application/JSON; charset=utf-8" is application/json.
+inline std::string media_type(std::string_view header) {
+  std::string t(header.substr(0, header.find(';')));
+  while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.pop_back();
+  const auto start = t.find_first_not_of(" \t");
+  t.erase(0, start == std::string::npos ? t.size() : start);
+  for (auto& ch : t) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return t;
+}
 
 inline HttpRequest to_http_request(
     const boost::beast::http::request<boost::beast::http::string_body>& req,
@@ -23,6 +35,7 @@ inline HttpRequest to_http_request(
   r.body = req.body();
   r.cookie = std::string(req[http::field::cookie]);
   r.authorization = std::string(req[http::field::authorization]);
+  r.content_type = media_type(req[http::field::content_type]);
   r.origin = std::string(req[http::field::origin]);
   r.user_agent = std::string(req[http::field::user_agent]).substr(0, 256);
   // Every X-Forwarded-For line, in order: a proxy may append a line of its own

@@ -57,6 +57,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
   virtual void close(std::uint16_t code, std::string reason) = 0;
   // Bytes queued and not yet written.
   virtual std::size_t queued_bytes() const = 0;
+  // Strand only: close() was called (nothing more will be sent).
+  virtual bool closing() const = 0;
   // Runs fn on the strand once fewer than `bytes` are queued (posted at once
   // if that is already so). Dropped if the connection closes first.
   virtual void when_below(std::size_t bytes, std::function<void()> fn) = 0;
@@ -99,14 +101,17 @@ class Connection : public std::enable_shared_from_this<Connection> {
   std::unordered_map<Id, Seq> delivered;
   // Streams being replayed, in order: replayed up to `pos`, to be replayed
   // up to `target` (the stream's last seq when the replay began); their live
-  // events wait in the database. `subscribed_rid` (not null): answer a
-  // subscribe with `subscribed` when done; stream 0: the end of the hello
-  // replay (send `synced`).
+  // events wait in the database, and `live` is the highest of them that came
+  // through the inbox meanwhile (what this connection may still be sent: the
+  // inbox stops at a revoke). `subscribed_rid` (not null): answer a subscribe
+  // with `subscribed` when done; stream 0: the end of the hello replay (send
+  // `synced`).
   struct Replay {
     Id stream = 0;
     Seq pos = 0;
     Seq target = 0;
     nlohmann::json subscribed_rid;
+    Seq live = 0;
   };
   std::deque<Replay> replaying;
   bool greeted = false;

@@ -51,4 +51,13 @@ void Context::failed_read(const std::exception& e) {
 
 boost::asio::thread_pool& Context::read_pool() { return *core_->reads; }
 
+bool Context::enter_read_queue() {
+  if (++core_->reads_waiting <= core_->settings.read_queue) return true;
+  --core_->reads_waiting;
+  fail(protocol::ErrorCode::kUnavailable, "busy; try again shortly");
+  return false;
+}
+
+void Context::leave_read_queue() { --core_->reads_waiting; }
+
 }  // namespace praxis::server

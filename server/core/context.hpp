@@ -64,6 +64,9 @@ class Context : public Services {
   void failed_read(const std::exception& e);  // logs, answers `internal`
   void committed(storage::Outcome& o, const std::function<void()>& then);
   boost::asio::thread_pool& read_pool();
+  // A place in the read pool's bounded queue (false: answered `unavailable`).
+  bool enter_read_queue();
+  void leave_read_queue();
 
   ConnectionPtr c_;
   nlohmann::json rid_;
@@ -81,14 +84,17 @@ void Context::write(Job job, Then then) {
 
 template <class Fn, class Then>
 void Context::read_off_strand(Fn fn, Then then) {
+  if (!enter_read_queue()) return;
   boost::asio::post(
       read_pool(), [self = *this, fn = std::move(fn), then = std::move(then)]() mutable {
         auto result = std::make_shared<decltype(self.read(fn))>();
         try {
           *result = self.read(fn);
         } catch (const std::exception& e) {
+          self.leave_read_queue();
           return self.failed_read(e);
         }
+        self.leave_read_queue();
         self.c_->post([self, result, then = std::move(then)]() mutable { then(self, *result); });
       });
 }

@@ -13,6 +13,7 @@
 #include "server/core/clock.hpp"
 #include "server/core/hub.hpp"
 #include "server/core/limits/connection_limits.hpp"
+#include "server/core/limits/rate_limiter.hpp"
 #include "server/core/live.hpp"
 #include "server/core/metrics.hpp"
 #include "server/core/registry.hpp"
@@ -22,7 +23,11 @@
 namespace praxis::server {
 
 struct Core {
-  Core(const Settings& s, const Registry& r, Clock& c) : settings(s), registry(r), clock(c) {}
+  Core(const Settings& s, const Registry& r, Clock& c)
+      : settings(s),
+        registry(r),
+        clock(c),
+        subscribes(s.subscribes_per_second, s.subscribes_burst) {}
 
   const Settings& settings;
   const Registry& registry;
@@ -32,6 +37,7 @@ struct Core {
   Metrics metrics;
   Live live{*this};
   ConnectionLimits connections;
+  RateLimiter subscribes;  // per user
   // The instance's own origin ("http://localhost:8080"), fixed after bind, and
   // the other origins allowed to open WebSockets.
   std::string origin;
@@ -40,6 +46,7 @@ struct Core {
   boost::asio::thread_pool* heavy = nullptr;    // CPU-heavy routes, at most heavy_queue waiting
   boost::asio::thread_pool* reads = nullptr;    // Context::read_off_strand
   std::atomic<std::size_t> heavy_waiting{0};
+  std::atomic<std::size_t> reads_waiting{0};  // queued or running on `reads`
 };
 
 }  // namespace praxis::server

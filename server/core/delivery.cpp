@@ -1,5 +1,7 @@
 #include "server/core/delivery.hpp"
 
+#include <algorithm>
+
 #include "server/core/core.hpp"
 
 namespace praxis::server {
@@ -8,18 +10,23 @@ namespace {
 
 constexpr std::int64_t kReplayPage = 1000;
 
-bool is_replaying(const Connection& c, Id stream) {
-  for (const auto& r : c.replaying) {
-    if (r.stream == stream) return true;
+// The replay of `stream` under way, if any (its first entry).
+Connection::Replay* replay_of(Connection& c, Id stream) {
+  for (auto& r : c.replaying) {
+    if (r.stream == stream) return &r;
   }
-  return false;
+  return nullptr;
 }
 
-void drain(Core& core, Connection& c) {
+}  // namespace
+
+void drain_inbox(Core& core, Connection& c) {
   c.take(c.draining);
   for (auto& item : c.draining) {
     if (item.run) {
       item.run();
+    } else if (!c.greeted) {
+      // Before hello nothing is sent: hello subscribes and replays everything.
     } else if (item.stream == 0) {
       c.send(std::move(item.payload));
     } else {
@@ -29,15 +36,13 @@ void drain(Core& core, Connection& c) {
   c.draining.clear();  // keeps the capacity, drops the payloads
 }
 
-}  // namespace
-
 void send_error(Connection& c, const nlohmann::json& rid, protocol::ErrorCode code,
                 std::string message) {
   send_message(c, protocol::ErrorReply{rid, protocol::Error{code, std::move(message)}});
 }
 
 void queue(Core& core, const ConnectionPtr& c, Connection::Item item) {
-  if (c->push(std::move(item))) c->post([&core, c] { drain(core, *c); });
+  if (c->push(std::move(item))) c->post([&core, c] { drain_inbox(core, *c); });
 }
 
 Seq send_range(Core& core, Connection& c, Id stream, Seq after, Seq upto) {
@@ -54,7 +59,10 @@ Seq send_range(Core& core, Connection& c, Id stream, Seq after, Seq upto) {
 }
 
 void deliver(Core& core, Connection& c, Id stream, Seq seq, const Payload& payload) {
-  if (is_replaying(c, stream)) return;  // the replay reads it from the database
+  if (auto* r = replay_of(c, stream)) {  // the replay reads it from the database
+    r->live = std::max(r->live, seq);
+    return;
+  }
   auto it = c.delivered.find(stream);
   if (it == c.delivered.end() || seq <= it->second) return;
   if (seq > it->second + 1) it->second = send_range(core, c, stream, it->second, seq - 1);

@@ -33,6 +33,9 @@ void send_error(Connection& c, const nlohmann::json& rid, protocol::ErrorCode co
 // and posts one drain to the strand when none is pending.
 void queue(Core& core, const ConnectionPtr& c, Connection::Item item);
 
+// Strand only: handles everything queued in c's inbox so far, in order.
+void drain_inbox(Core& core, Connection& c);
+
 // Strand only: a committed event for c: skips duplicates and events of
 // streams being replayed, fills a gap from the database.
 void deliver(Core& core, Connection& c, Id stream, Seq seq, const Payload& payload);

@@ -1,5 +1,7 @@
 #include "server/core/dispatch.hpp"
 
+#include <algorithm>
+
 #include "protocol/core/limits.hpp"
 #include "server/core/context.hpp"
 #include "server/core/core.hpp"
@@ -38,9 +40,20 @@ void hello(Core& core, const ConnectionPtr& c, const protocol::Hello& m) {
   send_message(*c, protocol::Welcome{who.info, welcome_limits(core)});
   for (const auto& [kind, policy] : core.registry.stream_kinds()) {
     if (!policy.standing) continue;
-    auto ids = core.store->read(
-        [&, &policy = policy](storage::Reader& r) { return policy.standing(r, c->principal()); });
+    const auto standing = [&, &policy = policy] {
+      auto ids =
+          core.store->read([&](storage::Reader& r) { return policy.standing(r, c->principal()); });
+      std::sort(ids.begin(), ids.end());
+      return ids;
+    };
+    const auto ids = standing();
     for (Id stream : ids) subscribe(core, c, stream, kind, true);
+    // Read again now that the hub has them: a membership that ended in
+    // between (its revoke found no subscription to end) ends here.
+    const auto now = standing();
+    for (Id stream : ids) {
+      if (!std::binary_search(now.begin(), now.end(), stream)) unsubscribe(core, c, stream);
+    }
   }
   start_resume(core, c, m.resume);
 }

@@ -14,7 +14,8 @@ struct HttpRequest {
   std::string body;
   std::string cookie;
   std::string authorization;
-  std::string origin;  // empty: no Origin header
+  std::string content_type;  // the media type, lower case, without parameters
+  std::string origin;        // empty: no Origin header
   std::string user_agent;
   std::string address;  // the client's IP (behind a trusted proxy: as it reports)
   bool tls = false;

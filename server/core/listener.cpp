@@ -54,7 +54,13 @@ void Listener::on_accept(beast::error_code ec, tcp::socket socket) {
     });
   }
   beast::error_code ignored;
-  const auto peer = socket.remote_endpoint(ignored).address().to_string();
+  auto address = socket.remote_endpoint(ignored).address();
+  // On a dual-stack socket an IPv4 client arrives as ::ffff:a.b.c.d: one
+  // client, one address (limits and sign-in throttles count per address).
+  if (address.is_v6() && address.to_v6().is_v4_mapped()) {
+    address = asio::ip::make_address_v4(asio::ip::v4_mapped, address.to_v6());
+  }
+  const auto peer = address.to_string();
   auto slot = core_->connections.open_socket(peer);
   if (!slot) {
     log::warn("connection_refused", {{"addr", peer}, {"why", "over the connection limits"}});

@@ -39,7 +39,13 @@ void Live::revoke(Id user, Id stream) {
   for (const auto& c : core_.hub.user_connections(user)) {
     std::string kind;
     const bool gone = core_.hub.unsubscribe(stream, c.get(), &kind);
-    queue(core_, c, {0, 0, nullptr, [raw = c.get(), stream] { raw->delivered.erase(stream); }});
+    // Again on the strand: a subscription made there in the meantime (a hello
+    // or a subscribe that read the membership before this commit) ends too.
+    queue(core_, c, {0, 0, nullptr, [this, raw = c.get(), stream, user] {
+                       raw->delivered.erase(stream);
+                       std::string k;
+                       if (core_.hub.unsubscribe(stream, raw, &k)) announce(stream, k, user, false);
+                     }});
     if (gone) announce(stream, kind, user, false);
   }
 }

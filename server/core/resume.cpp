@@ -17,6 +17,7 @@ constexpr std::int64_t kReplayPage = 1000;
 void replay_step(Core& core, const ConnectionPtr& c) {
   const std::size_t budget = core.settings.max_queue_bytes / 2;
   while (!c->replaying.empty()) {
+    if (c->closing()) return;  // nothing more goes out: stop reading for it
     if (c->queued_bytes() >= budget) {
       return c->when_below(budget / 2, [&core, c] { replay_step(core, c); });
     }
@@ -48,7 +49,16 @@ void replay_step(Core& core, const ConnectionPtr& c) {
       }
       continue;
     }
-    delivered->second = std::max(delivered->second, send_range(core, *c, r.stream, r.pos, 0));
+    // What was committed meanwhile goes out now, as part of the replay, up
+    // to what reached the inbox: past a revoke (which the inbox carries in
+    // commit order), nothing. Another replay of the stream may have sent
+    // some of it already.
+    drain_inbox(core, *c);
+    delivered = c->delivered.find(r.stream);
+    if (delivered == c->delivered.end()) continue;  // revoked meanwhile: handled above
+    const Seq from = std::max(r.pos, delivered->second);
+    if (r.live > from) delivered->second = send_range(core, *c, r.stream, from, r.live);
+    delivered->second = std::max(delivered->second, r.pos);
     if (!r.subscribed_rid.is_null()) {
       send_message(*c, protocol::Subscribed{r.subscribed_rid, r.stream, delivered->second});
     }
@@ -109,14 +119,28 @@ void start_resume(Core& core, const ConnectionPtr& c, const std::map<Id, Seq>& r
 
 void handle_subscribe(Core& core, const ConnectionPtr& c, const nlohmann::json& rid, Id stream,
                       std::optional<Seq> after) {
+  // Each subscribe costs reads and may start a replay: both are bounded.
+  if (c->replaying.size() >= core.settings.max_replays) {
+    return send_error(*c, rid, ErrorCode::kRateLimited, "wait for the subscriptions under way");
+  }
+  if (!core.subscribes.allow(c->user_id())) {
+    return send_error(*c, rid, ErrorCode::kRateLimited, "too many subscribe requests; slow down");
+  }
   auto head = core.store->read([stream](storage::Reader& r) { return r.stream(stream); });
   const auto* policy = head ? core.registry.policy(head->kind) : nullptr;
-  const bool may = policy && policy->may_read && core.store->read([&](storage::Reader& r) {
+  const bool known = policy && policy->may_read;
+  const bool already = core.hub.subscribed(stream, c.get());
+  // The hub first, then the check: a revoke committed after the check finds
+  // this subscription and ends it.
+  const Seq last = known ? subscribe(core, c, stream, head->kind, false) : 0;
+  const bool may = known && core.store->read([&](storage::Reader& r) {
     return policy->may_read(r, c->principal(), stream);
   });
-  // A stream one may not read looks like one that does not exist.
-  if (!may) return send_error(*c, rid, ErrorCode::kForbidden, "you cannot read this stream");
-  const Seq last = subscribe(core, c, stream, head->kind, false);
+  if (!may) {
+    if (known && !already) unsubscribe(core, c, stream);
+    // A stream one may not read looks like one that does not exist.
+    return send_error(*c, rid, ErrorCode::kForbidden, "you cannot read this stream");
+  }
   const bool queued = after && queue_replay(core, *c, stream, *after, policy->alias, rid);
   if (!queued) {
     // Behind a replay still running (hello's), so `subscribed` keeps its place.

@@ -66,6 +66,17 @@ HttpResponse metrics(Core& core) {
 HttpResponse dispatch(Core& core, const HttpRequest& req, const std::optional<Match>& m) {
   const std::string path = path_of(req);
   const bool get = req.method == "GET" || req.method == "HEAD";
+  if (m && !get) {
+    // A page on another site can send a form here without asking first (a
+    // "simple" request, e.g. a login as someone else): a foreign Origin is
+    // refused, and a body must be declared JSON, which a form cannot do.
+    if (!req.origin.empty() && !origin_allowed(core, req.origin)) {
+      return error_response(protocol::ErrorCode::kForbidden, "origin not allowed");
+    }
+    if (!req.body.empty() && req.content_type != "application/json") {
+      return error_response(protocol::ErrorCode::kBadJson, "send the body as application/json");
+    }
+  }
   if (m) {
     Http http(core, req, m->params);
     return m->route->handle(http);

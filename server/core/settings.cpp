@@ -25,6 +25,8 @@ void add_core_options(Options& o, Settings& s) {
   o.add("read_threads", s.read_threads, "threads for long reads (search, export, big lists)")
       .at_least(1)
       .at_most(256);
+  o.add("read_queue", s.read_queue, "long reads that may wait; more are answered unavailable")
+      .at_least(1);
   o.add("web_root", s.web_root, "folder of the built web client");
   o.add("shutdown_grace_seconds", s.shutdown_grace_seconds,
         "on SIGTERM/SIGINT, how long clients get to close")
@@ -45,6 +47,12 @@ void add_core_options(Options& o, Settings& s) {
   o.add("max_body_bytes", s.max_body_bytes, "largest HTTP request body (413)").at_least(1024);
   o.add("resume_max_events", s.resume_max_events,
         "events replayed per stream on reconnect before asking for a resync")
+      .at_least(1);
+  o.add("subscribes_per_second", s.subscribes_per_second, "per-user rate of subscribe requests")
+      .at_least(0.001);
+  o.add("subscribes_burst", s.subscribes_burst, "per-user burst of subscribe requests").at_least(1);
+  o.add("max_replays", s.max_replays,
+        "subscriptions of one connection waiting for their replay; more are rate_limited")
       .at_least(1);
   o.add("max_connections", s.max_connections,
         "open connections in all; capped below the process's file-descriptor limit")

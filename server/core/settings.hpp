@@ -27,6 +27,7 @@ struct Settings {
   int heavy_threads = 1;         // CPU-heavy requests (password hashing)
   std::size_t heavy_queue = 16;  // heavy requests waiting at most; more: 503
   int read_threads = 2;          // long reads off the network threads
+  std::size_t read_queue = 64;   // long reads waiting or running at most; more: unavailable
   std::string web_root;          // built web client; empty = a placeholder page
   int shutdown_grace_seconds = 5;
   int request_timeout_seconds = 30;  // to read one HTTP request (or finish TLS setup)
@@ -36,8 +37,11 @@ struct Settings {
   std::size_t max_queue_bytes = 4 * 1024 * 1024;
   std::size_t max_body_bytes = 64 * 1024;
   std::int64_t resume_max_events = 10000;
-  std::size_t max_connections = 10000;           // open sockets in all (capped below the fd limit)
-  std::size_t max_connections_per_address = 64;  // WebSockets per client address
+  double subscribes_per_second = 10;  // per user: subscribe requests
+  double subscribes_burst = 100;
+  std::size_t max_replays = 16;         // per connection: subscriptions being replayed at once
+  std::size_t max_connections = 10000;  // open sockets in all (capped below the fd limit)
+  std::size_t max_connections_per_address = 64;        // WebSockets per client address
   std::size_t max_http_connections_per_address = 256;  // sockets per peer (not for proxies)
 };
 

@@ -38,6 +38,7 @@ class WebSocketSession final : public Connection {
   void send(Payload payload) override;
   void close(std::uint16_t code, std::string reason) override;
   std::size_t queued_bytes() const override { return queued_bytes_; }
+  bool closing() const override { return closing_ || finished_; }
   void when_below(std::size_t bytes, std::function<void()> fn) override;
 
  protected:

@@ -22,13 +22,16 @@ namespace praxis::server::test {
 class FakeConnection : public Connection {
  public:
   FakeConnection(std::uint64_t conn, Id user, bool inline_strand = true)
-      : Connection(identity(conn, user)), inline_(inline_strand) {}
+      : Connection(identity(conn, user)), inline_(inline_strand) {
+    greeted = true;  // past hello: live events are sent
+  }
 
   void send(Payload payload) override { sent.push_back(*payload); }
   void close(std::uint16_t code, std::string reason) override {
     closed.emplace_back(code, std::move(reason));
   }
   std::size_t queued_bytes() const override { return queued; }
+  bool closing() const override { return !closed.empty(); }
   void when_below(std::size_t, std::function<void()> fn) override { post(std::move(fn)); }
 
   // Runs what was posted (and what that posts) until nothing is left; returns

@@ -72,7 +72,10 @@ struct Accounts {
     req.method = method;
     req.target = target;
     if (!token.empty()) req.authorization = "Bearer " + token;
-    if (!body.is_null()) req.body = body.dump();
+    if (!body.is_null()) {
+      req.body = body.dump();
+      req.content_type = "application/json";
+    }
     req.address = "127.0.0.1";
     return route(server.core, req, match(server.registry, req));
   }

@@ -249,6 +249,12 @@ TEST_CASE("auth: client_address") {
       {"empty headers: the peer", "10.0.0.1", "", "", "10.0.0.1"},
       {"blank headers: the peer", "10.0.0.1", " , ", "  ", "10.0.0.1"},
       {"IPv6", "10.0.0.1", "2001:db8::1, 10.0.0.2", "", "2001:db8::1"},
+      // One IPv4 client, one address, however a proxy writes it.
+      {"IPv4-mapped IPv6 is the IPv4 address", "10.0.0.1", "::ffff:198.51.100.7", "",
+       "198.51.100.7"},
+      {"upper case too", "10.0.0.1", "::FFFF:198.51.100.7", "", "198.51.100.7"},
+      {"in X-Real-IP", "10.0.0.1", "", "::ffff:198.51.100.9", "198.51.100.9"},
+      {"an IPv6 address with ffff is not mapped", "10.0.0.1", "::ffff:1", "", "::ffff:1"},
   };
   for (const auto& c : cases) {
     CAPTURE(c.name);

@@ -18,6 +18,7 @@ TEST_CASE("beast request: the fields routes and auth see") {
   req.set(http::field::authorization, "Bearer abc");
   req.set(http::field::origin, "http://localhost:8080");
   req.set(http::field::user_agent, std::string(300, 'u'));
+  req.set(http::field::content_type, " Application/JSON ; charset=utf-8");
   req.body() = R"({"email":"a@example.org"})";
 
   const auto r = to_http_request(req, "203.0.113.5", true, kTrusted);
@@ -27,12 +28,14 @@ TEST_CASE("beast request: the fields routes and auth see") {
   CHECK(r.cookie == "praxis_session=tok");
   CHECK(r.authorization == "Bearer abc");
   CHECK(r.origin == "http://localhost:8080");
+  CHECK(r.content_type == "application/json");   // the media type alone, lower case
   CHECK(r.user_agent == std::string(256, 'u'));  // cut to 256
   CHECK(r.address == "203.0.113.5");
   CHECK(r.tls);
 
   const auto bare = to_http_request(BeastRequest{http::verb::get, "/", 11}, "::1", false, {});
   CHECK(bare.origin.empty());
+  CHECK(bare.content_type.empty());
   CHECK(bare.cookie.empty());
   CHECK(bare.address == "::1");
   CHECK_FALSE(bare.tls);

@@ -164,6 +164,28 @@ TEST_CASE_METHOD(Delivery, "resume: replay and live events meet without a gap or
   CHECK(Json::parse(c->sent.back()).at("streams").at(std::to_string(stream)) == 7);
 }
 
+TEST_CASE_METHOD(Delivery, "resume: a revoke during the replay ends it; nothing after it is sent") {
+  append(5);
+  auto c = std::make_shared<FakeConnection>(next_conn++, 1, false);
+  core.hub.add(c);
+  subscribe(core, c, stream, kKind, true);
+  c->queued = core.settings.max_queue_bytes;  // the replay waits
+  start_resume(core, c, {{stream, 2}});
+  append(2);  // 6, 7
+  Context ctx(core, c, nullptr);
+  ctx.write<int>([](storage::Txn&) { return 0; },
+                 [this](Context& ctx, int) { ctx.live().revoke(1, stream); });
+  append(1);  // 8: after the revoke
+  c->queued = 0;
+  c->run_posted();
+  const auto got = sent(*c);
+  REQUIRE_FALSE(got.empty());
+  CHECK(got.back() == std::pair<std::string, Seq>{"synced", 0});
+  for (const auto& [type, seq] : got) CHECK(seq < 8);
+  CHECK_FALSE(Json::parse(c->sent.back()).at("streams").contains(std::to_string(stream)));
+  CHECK_FALSE(core.hub.subscribed(stream, c.get()));
+}
+
 TEST_CASE_METHOD(Delivery, "resume: too far behind is answered with resync") {
   settings.resume_max_events = 3;
   append(5);
@@ -201,6 +223,26 @@ TEST_CASE_METHOD(Delivery, "subscribe: refused by the stream kind's policy, or n
   REQUIRE(c->sent.size() == 2);
   for (const auto& text : c->sent) CHECK(Json::parse(text).at("code") == "forbidden");
   CHECK_FALSE(core.hub.subscribed(stream, c.get()));
+}
+
+TEST_CASE_METHOD(Delivery, "subscribe: at most max_replays wait for their replay") {
+  settings.max_replays = 2;
+  append(3);
+  auto c = std::make_shared<FakeConnection>(next_conn++, 1, false);
+  core.hub.add(c);
+  c->queued = core.settings.max_queue_bytes;  // replays wait
+  handle_subscribe(core, c, "s1", stream, Seq{0});
+  handle_subscribe(core, c, "s2", stream, Seq{1});
+  handle_subscribe(core, c, "s3", stream, Seq{2});  // the third: refused
+  REQUIRE(c->sent.size() == 1);
+  CHECK(Json::parse(c->sent[0]).at("code") == "rate_limited");
+  CHECK(Json::parse(c->sent[0]).at("rid") == "s3");
+  c->queued = 0;
+  c->run_posted();
+  c->sent.clear();
+  handle_subscribe(core, c, "s4", stream, Seq{2});  // room again once they are done
+  c->run_posted();
+  CHECK(sent(*c) == Sent{{"event", 3}, {"subscribed", 3}});
 }
 
 TEST_CASE_METHOD(Delivery, "a reply larger than half the queue bound is refused, not sent") {

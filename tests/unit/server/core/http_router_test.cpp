@@ -154,6 +154,33 @@ TEST_CASE("router: a route asks who is signed in") {
   CHECK(get(server, "GET", "/api/admin", "Bearer root-token").status == 204);
 }
 
+TEST_CASE("router: a write from another site's page is refused before any route runs") {
+  test::Server server(attach);
+  const auto post = [&](std::string origin, std::string content_type, std::string body) {
+    auto req = request("POST", "/api/users/1/sessions/2");
+    req.origin = std::move(origin);
+    req.content_type = std::move(content_type);
+    req.body = std::move(body);
+    auto res = route(server.core, req, match(server.registry, req));
+    return std::make_pair(
+        res.status, res.status >= 400 ? Json::parse(res.body)["error"]["code"].get<std::string>()
+                                      : std::string());
+  };
+  using R = std::pair<unsigned, std::string>;
+  CHECK(post("", "application/json", "{}") == R{201, ""});
+  CHECK(post(test::kOrigin, "application/json", "{}") == R{201, ""});
+  CHECK(post("", "", "") == R{201, ""});  // no body, nothing to declare
+  // A form post: a foreign Origin, or a body that is not declared JSON.
+  CHECK(post("https://evil.example", "application/json", "{}") == R{403, "forbidden"});
+  CHECK(post("", "text/plain", "{}") == R{400, "bad_json"});
+  CHECK(post("", "application/x-www-form-urlencoded", "a=b") == R{400, "bad_json"});
+  CHECK(post("", "", "{}") == R{400, "bad_json"});
+  // Reads are not writes: GET with any Origin is served.
+  auto get_req = request("GET", "/api/users/1/sessions/2");
+  get_req.origin = "https://evil.example";
+  CHECK(route(server.core, get_req, match(server.registry, get_req)).status == 200);
+}
+
 TEST_CASE("router: HEAD is answered as GET, headers only") {
   test::Server server(attach);
   for (const char* target : {"/healthz", "/api/users/1/sessions/2", "/rooms/1"}) {
