@@ -58,6 +58,9 @@ if "$PRAXISD" --help 2>/dev/null | grep -q -- --max-http-connections-per-address
                --actions-per-second 1000000 --actions-burst 1000000
                --reads-per-second 1000000 --reads-burst 1000000)
 fi
+if "$PRAXISD" --help 2>/dev/null | grep -q -- --queries-per-second; then
+  LIMIT_FLAGS+=(--queries-per-second 1000000 --queries-burst 1000000)
+fi
 
 # start_praxisd DATA_DIR [extra flags...]: praxisd on $SERVER_CORE, port in $W/port.
 start_praxisd() {

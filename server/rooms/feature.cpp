@@ -31,6 +31,11 @@ void Feature::options(Options& o) {
   o.add("actions_burst", c.actions_burst, "per-user burst of room actions").at_least(1);
   o.add("reads_per_second", c.reads_per_second, "per-user rate of read markers").at_least(0.001);
   o.add("reads_burst", c.reads_burst, "per-user burst of read markers").at_least(1);
+  o.add("queries_per_second", c.queries_per_second,
+        "per-user rate of room lists, member lists and history pages")
+      .at_least(0.001);
+  o.add("queries_burst", c.queries_burst, "per-user burst of room, member and history reads")
+      .at_least(1);
   o.add("typing_per_second", c.typing_per_second, "per-user rate of typing notices passed on")
       .at_least(0.001);
   o.add("typing_burst", c.typing_burst, "per-user burst of typing notices").at_least(1);

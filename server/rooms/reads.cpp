@@ -56,7 +56,8 @@ bool fit(std::vector<T>& items, std::size_t budget, bool from_back = true) {
 
 // A page of rooms is up to list_page_max rooms with two counts each: it is
 // read on the read pool, not on the network thread.
-void rooms_list(Context& c, const State& st, const pr::RoomsList& m) {
+void rooms_list(Context& c, State& st, const pr::RoomsList& m) {
+  if (!allowed(c, st.queries)) return;
   c.read_off_strand([user = c.user(), after = to_after(m.cursor), limit = m.limit](
                         storage::Reader& r) { return Queries(r).rooms_for(user, after, limit); },
                     [&st](Context& c, const storage::rooms::Page<storage::rooms::RoomView>& page) {
@@ -90,7 +91,8 @@ void send_members(Context& c, const State& st, Id room,
   c.reply(std::move(out));
 }
 
-void room_members(Context& c, const State& st, const pr::RoomMembers& m) {
+void room_members(Context& c, State& st, const pr::RoomMembers& m) {
+  if (!allowed(c, st.queries)) return;
   if (!can_see(c, m.room)) return c.fail(ErrorCode::kForbidden, "you cannot see this room");
   c.read_off_strand(
       [m](storage::Reader& r) { return Queries(r).members(m.room, to_after(m.cursor), m.limit); },
@@ -99,7 +101,8 @@ void room_members(Context& c, const State& st, const pr::RoomMembers& m) {
       });
 }
 
-void history(Context& c, const State& st, const pr::History& m) {
+void history(Context& c, State& st, const pr::History& m) {
+  if (!allowed(c, st.queries)) return;
   if (!can_see(c, m.room)) return c.fail(ErrorCode::kForbidden, "you cannot see this room");
   auto page = c.read([&](storage::Reader& r) {
     Queries q(r);
@@ -116,11 +119,12 @@ void history(Context& c, const State& st, const pr::History& m) {
 }
 
 void typing(Context& c, State& st, const pr::Typing& m) {
+  // Over the rate: passed on less often, never an error (it is a hint). The
+  // rate first: a flood of notices costs no reads.
+  if (!st.typing.allow(c.user())) return;
   const bool member = c.read(
       [&](storage::Reader& r) { return Queries(r).membership(m.room, c.user()).has_value(); });
   if (!member) return c.fail(ErrorCode::kForbidden, "not a member of this room");
-  // Over the rate: passed on less often, never an error (it is a hint).
-  if (!st.typing.allow(c.user())) return;
   auto payload =
       make_payload(protocol::encode(pr::TypingNotice{m.room, c.user(), c.who().display_name}));
   c.live().broadcast(m.room, payload, c.user());

@@ -21,6 +21,8 @@ struct Config {
   double actions_burst = 20;
   double reads_per_second = 10;  // read markers
   double reads_burst = 30;
+  double queries_per_second = 20;  // rooms_list, room_members, history
+  double queries_burst = 100;
   double typing_per_second = 0.5;  // typing notices passed on
   double typing_burst = 3;
   std::size_t reply_budget_bytes = 256 * 1024;  // largest list or history reply
@@ -32,12 +34,14 @@ struct State {
         messages(c.messages_per_second, c.messages_burst),
         actions(c.actions_per_second, c.actions_burst),
         reads(c.reads_per_second, c.reads_burst),
+        queries(c.queries_per_second, c.queries_burst),
         typing(c.typing_per_second, c.typing_burst) {}
 
   const Config& config;
   RateLimiter messages;
   RateLimiter actions;
   RateLimiter reads;
+  RateLimiter queries;
   RateLimiter typing;
 };
 

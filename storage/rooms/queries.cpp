@@ -40,14 +40,16 @@ constexpr char kSelectReadSeq[] =
     "SELECT read_seq FROM room_members WHERE room_id = ? AND user_id = ?";
 // Both counts walk only what they count: the partial index of live messages,
 // and the user's mentions first (CROSS JOIN keeps that order).
+// Counted up to kUnreadCap: a page of rooms never walks more than that many
+// rows per room, however far behind the reader is.
 constexpr char kCountUnread[] =
-    "SELECT COUNT(*) FROM room_messages WHERE room_id = ? AND seq > ? AND author_id <> ? "
-    "AND deleted_at IS NULL";
+    "SELECT COUNT(*) FROM (SELECT 1 FROM room_messages WHERE room_id = ? AND seq > ? "
+    "AND author_id <> ? AND deleted_at IS NULL LIMIT ?)";
 constexpr char kCountMentions[] =
-    "SELECT COUNT(*) FROM room_mentions AS n "
+    "SELECT COUNT(*) FROM (SELECT 1 FROM room_mentions AS n "
     "CROSS JOIN room_messages AS m ON m.room_id = n.room_id AND m.seq = n.seq "
     "WHERE n.room_id = ? AND n.user_id = ? AND n.seq > ? AND m.author_id <> ? "
-    "AND m.deleted_at IS NULL";
+    "AND m.deleted_at IS NULL LIMIT ?)";
 constexpr char kSelectMessagesBefore[] =
     "SELECT " PRAXIS_MESSAGE_COLUMNS
     " FROM room_messages AS m JOIN users AS u ON u.id = m.author_id "
@@ -84,9 +86,10 @@ using storage::paged;
 void count_unread(storage::detail::StatementCache& c, RoomView& v) {
   if (!v.membership) return;
   const auto& m = *v.membership;
-  v.unread = storage::detail::count(c, kCountUnread, m.room_id, m.read_seq, m.user_id);
-  v.mentions =
-      storage::detail::count(c, kCountMentions, m.room_id, m.user_id, m.read_seq, m.user_id);
+  v.unread =
+      storage::detail::count(c, kCountUnread, m.room_id, m.read_seq, m.user_id, kUnreadCap);
+  v.mentions = storage::detail::count(c, kCountMentions, m.room_id, m.user_id, m.read_seq,
+                                      m.user_id, kUnreadCap);
 }
 
 // Adds the current reactions to `page` (ascending seq).

@@ -90,6 +90,9 @@ struct Unread {
 
 // ---- write requests -------------------------------------------------------
 
+// Unread and mention counts stop here (a client shows "9999+").
+inline constexpr std::int64_t kUnreadCap = 10000;
+
 // Count limits (settings of praxisd): reached -> kLimitReached.
 struct Caps {
   std::int64_t rooms_per_user = 500;          // memberships of one user

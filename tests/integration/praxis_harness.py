@@ -45,6 +45,7 @@ ADMIN_NAME = "Admin"
 FAST = {"messages-per-second": 100000, "messages-burst": 100000,
         "actions-per-second": 100000, "actions-burst": 100000,
         "reads-per-second": 100000, "reads-burst": 100000,
+        "queries-per-second": 100000, "queries-burst": 100000,
         "typing-per-second": 100000, "typing-burst": 100000}
 SANITIZER_MARKERS = ("ERROR: AddressSanitizer", "ERROR: LeakSanitizer", "runtime error:")
 SETUP_LINK = re.compile(r"setup\?token=([A-Za-z0-9_-]+)")

@@ -26,7 +26,8 @@ import time
 import pytest
 
 from praxis_harness import (ADMIN_PASSWORD, FAST, PRAXISD, WAIT, async_test, connect, expect,
-                            make_room, open_ws, upgrade_status, user_fields, wait_until)
+                            make_room, open_ws, upgrade_status, user_fields, users_in_room,
+                            wait_until)
 
 
 # --------------------------------------------------------------------------- rooms flood
@@ -52,6 +53,37 @@ async def test_room_writes_are_rate_limited(start_praxis):
     await ann.expect_error({"type": "room_create", "name": "R4", "visibility": "open"}, "rate_limited")
     await ann.expect_error({"type": "room_join", "room": 1}, "rate_limited")
     assert len(await ann.rooms()) == 3
+
+
+@async_test
+async def test_room_reads_are_rate_limited(start_praxis):
+    # Lists and history pages cost reads: a client that loops on them is
+    # refused (and its typing notices, over their rate, cost nothing).
+    server = start_praxis({"queries-per-second": 0.01, "queries-burst": 3})
+    ann = await connect(server, server.new_user("Ann"))
+    room = (await ann.expect_reply({"type": "room_create", "name": "R", "visibility": "open"},
+                                   "room"))["room"]["id"]
+    await ann.expect_reply({"type": "rooms_list"}, "rooms")
+    await ann.expect_reply({"type": "room_members", "room": room}, "members")
+    await ann.expect_reply({"type": "history", "room": room}, "history")
+    for ask in ({"type": "rooms_list"}, {"type": "room_members", "room": room},
+                {"type": "history", "room": room}):
+        await ann.expect_error(ask, "rate_limited")
+    # Writes have their own budget.
+    await ann.post(room, "still here")
+
+
+@async_test
+async def test_subscribes_are_rate_limited(start_praxis):
+    server = start_praxis({**FAST, "subscribes-per-second": 0.01, "subscribes-burst": 3})
+    room, (ann,) = await users_in_room(server, "Ann")
+    eve = await connect(server, server.new_user("Eve"))
+    for _ in range(3):
+        await eve.expect_reply({"type": "subscribe", "stream": room}, "subscribed")
+    await eve.expect_error({"type": "subscribe", "stream": room}, "rate_limited")
+    # Over the rate, nothing else is refused.
+    await eve.expect_reply({"type": "unsubscribe", "stream": room}, "unsubscribed")
+    await ann.post(room, "hello")
 
 
 @async_test

@@ -173,5 +173,17 @@ TEST_CASE("unread and mention counts") {
   CHECK(u.mentions == 0);
 }
 
+TEST_CASE("unread and mention counts stop at kUnreadCap") {
+  test::RoomsDb db;
+  Id ada = db.user("ada");
+  Id ben = db.user("ben");
+  Id room_id = db.room(ada, "r");
+  db.join(room_id, ben);
+  for (std::int64_t i = 0; i < kUnreadCap + 5; ++i) db.post(room_id, ada, "m", {ben});
+  const auto u = db.queries.unread(room_id, ben);
+  CHECK(u.unread == kUnreadCap);
+  CHECK(u.mentions == kUnreadCap);
+}
+
 }  // namespace
 }  // namespace praxis::storage::rooms
