@@ -6,8 +6,8 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <deque>
 #include <functional>
+#include <list>
 #include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -40,6 +40,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
   const Principal& principal() const { return identity_.principal; }
   Id user_id() const { return identity_.principal.user; }
   std::uint64_t id() const { return identity_.conn_id; }
+  // Strand only, once (at hello): the USER object to welcome with. Not kept
+  // afterwards: a connection lives for hours, the object is used once.
+  nlohmann::json take_welcome_info() { return std::move(identity_.principal.info); }
 
   // Thread-safe: runs fn on this connection's strand (dropped once it is closed).
   // NOTE: guarded, as RESTinio guards its handlers: an exception from fn is
@@ -113,7 +116,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
     nlohmann::json subscribed_rid;
     Seq live = 0;
   };
-  std::deque<Replay> replaying;
+  // A list, not a deque: an empty std::deque holds a 512-byte block, and
+  // almost every connection has nothing to replay almost all the time.
+  std::list<Replay> replaying;
   bool greeted = false;
 
   // Strand only: per-connection state of a feature, one slot per type.

@@ -37,7 +37,7 @@ void hello(Core& core, const ConnectionPtr& c, const protocol::Hello& m) {
     return c->close(protocol::kCloseSessionRevoked, "session ended");
   }
   c->greeted = true;
-  send_message(*c, protocol::Welcome{who.info, welcome_limits(core)});
+  send_message(*c, protocol::Welcome{c->take_welcome_info(), welcome_limits(core)});
   for (const auto& [kind, policy] : core.registry.stream_kinds()) {
     if (!policy.standing) continue;
     const auto standing = [&, &policy = policy] {

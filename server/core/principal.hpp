@@ -20,7 +20,7 @@ struct Principal {
   std::string display_name;
   std::string token_hash;  // of the login session presented
   Millis expires_at = 0;   // of that session; 0: never
-  nlohmann::json info;     // the USER object the client is welcomed with
+  nlohmann::json info;     // the USER object a connection is welcomed with (then dropped)
 };
 
 }  // namespace praxis::server
