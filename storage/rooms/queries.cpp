@@ -86,8 +86,7 @@ using storage::paged;
 void count_unread(storage::detail::StatementCache& c, RoomView& v) {
   if (!v.membership) return;
   const auto& m = *v.membership;
-  v.unread =
-      storage::detail::count(c, kCountUnread, m.room_id, m.read_seq, m.user_id, kUnreadCap);
+  v.unread = storage::detail::count(c, kCountUnread, m.room_id, m.read_seq, m.user_id, kUnreadCap);
   v.mentions = storage::detail::count(c, kCountMentions, m.room_id, m.user_id, m.read_seq,
                                       m.user_id, kUnreadCap);
 }
