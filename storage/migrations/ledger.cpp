@@ -14,6 +14,8 @@ constexpr Migration kSteps[] = {
     {2, 2, &migrations::streams},
     // v2 binaries would let deactivated users and revoked invitations in.
     {3, 3, &migrations::accounts_lifecycle},
+    // v3 binaries only miss an index.
+    {4, 3, &migrations::unread_by_key},
 };
 
 constexpr bool numbered_in_order() {

@@ -11,5 +11,6 @@ namespace praxis::storage::migrations {
 void foundation(SQLite::Database& db);          // 1
 void streams(SQLite::Database& db);             // 2
 void accounts_lifecycle(SQLite::Database& db);  // 3
+void unread_by_key(SQLite::Database& db);       // 4
 
 }  // namespace praxis::storage::migrations

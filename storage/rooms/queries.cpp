@@ -38,10 +38,10 @@ constexpr char kSelectMembers[] =
     "ORDER BY u.display_name, m.user_id LIMIT ?";
 constexpr char kSelectReadSeq[] =
     "SELECT read_seq FROM room_members WHERE room_id = ? AND user_id = ?";
-// Both counts walk only what they count: the partial index of live messages,
-// and the user's mentions first (CROSS JOIN keeps that order).
-// Counted up to kUnreadCap: a page of rooms never walks more than that many
-// rows per room, however far behind the reader is.
+// Both counts walk the primary key range after read_seq (no index of their
+// own: each would cost every post a page), the mentions count the user's
+// mentions first (CROSS JOIN keeps that order); up to kUnreadCap, so a page of
+// rooms never walks more than that many rows per room.
 constexpr char kCountUnread[] =
     "SELECT COUNT(*) FROM (SELECT 1 FROM room_messages WHERE room_id = ? AND seq > ? "
     "AND author_id <> ? AND deleted_at IS NULL LIMIT ?)";
