@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks'
+import { useLayoutEffect, useRef, useState } from 'preact/hooks'
 import type { ChatStore } from '../chat'
 import { languageName } from '../format'
 import { currentLanguage, t } from '../i18n'
@@ -33,7 +33,9 @@ export function Composer({ store, roomId, user, mode, onModeDone }: Props) {
   const lastTyping = useRef(0)
   const input = useRef<HTMLTextAreaElement>(null)
 
-  useEffect(() => {
+  // A layout effect runs in the render that follows the click on Edit or Reply, before
+  // any later keystroke: a plain effect runs after paint and could overwrite typed text.
+  useLayoutEffect(() => {
     if (mode.kind === 'edit') setText(mode.target.text)
     if (mode.kind !== 'new') {
       setPreview(false)
@@ -77,13 +79,13 @@ export function Composer({ store, roomId, user, mode, onModeDone }: Props) {
     const insert = `@${m.display_name} `
     const next = text.slice(0, mention.start) + insert + text.slice(caret)
     chosen.current.set(m.user, m.display_name)
+    // Value and caret change now, in this key event: set later (after a render or a frame),
+    // the caret would jump back over whatever a fast typist has typed since.
+    const pos = mention.start + insert.length
+    el.value = next
+    el.setSelectionRange(pos, pos)
     setText(next)
     setMention(null)
-    requestAnimationFrame(() => {
-      el.focus()
-      const pos = mention.start + insert.length
-      el.setSelectionRange(pos, pos)
-    })
   }
 
   const onKeyDown = (e: KeyboardEvent) => {
