@@ -15,6 +15,12 @@ constexpr char kPragmaQueryOnly[] = "PRAGMA query_only = ON";
 // The writer's page cache holds what one group commit touches (SQLite's
 // default, 2 MiB, spills pages to the WAL mid-transaction and reads them back).
 constexpr char kPragmaWriterCache[] = "PRAGMA cache_size = -32768";  // KiB
+// Each job runs in a savepoint, whose sub-journal (the pages it first touched,
+// as they were) SQLite spills to a file in /var/tmp past 64 KiB and then keeps
+// writing there for the rest of the transaction: seven pwrites per post, a
+// third of the writer's time. In memory it holds at most one job's pages
+// (emptied at each RELEASE).
+constexpr char kPragmaWriterTempStore[] = "PRAGMA temp_store = MEMORY";
 // Readers map (up to 1 GiB of) the file instead of copying each page out of
 // the OS cache: history p99 0.6 -> 0.2 ms on 10M messages. Mapped pages count
 // in the process's RSS, but they are the OS's clean file cache, not heap.
@@ -41,6 +47,7 @@ std::unique_ptr<SQLite::Database> open_connection(const std::string& path, Acces
     auto db = std::make_unique<SQLite::Database>(path, flags, kBusyTimeoutMs);
     if (access != Access::kRead) db->exec(kPragmaWal);
     if (access == Access::kWrite) db->exec(kPragmaWriterCache);
+    if (access == Access::kWrite) db->exec(kPragmaWriterTempStore);
     db->exec(kPragmaSynchronous);
     db->exec(kPragmaForeignKeys);
     if (access == Access::kRead) db->exec(kPragmaQueryOnly);
