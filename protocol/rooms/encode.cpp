@@ -1,4 +1,5 @@
 // Encoding of the rooms server messages and event bodies (protocol/rooms/rooms.md).
+#include "protocol/core/json_object.hpp"
 #include "protocol/rooms/messages.hpp"
 
 namespace praxis::protocol::rooms {
@@ -116,27 +117,31 @@ void to_json(Json& j, const Presence& m) {
   j["online"] = m.online;
 }
 
+// Keys in sorted order: the bytes nlohmann's sorted object would give.
 std::string body(const MessageEvent& e) {
-  return dump({{"room", e.room},
-               {"kind", "message"},
-               {"by", e.by},
-               {"at", e.at},
-               {"author_name", e.author_name},
-               {"text", e.text},
-               {"lang", e.lang},
-               {"reply_to", optional_seq(e.reply_to)},
-               {"mentions", e.mentions},
-               {"cmid", e.cmid}});
+  return JsonObject()
+      .add("at", e.at)
+      .add("author_name", e.author_name)
+      .add("by", e.by)
+      .add("cmid", e.cmid)
+      .add("kind", "message")
+      .add("lang", e.lang)
+      .add("mentions", e.mentions)
+      .add("reply_to", e.reply_to)
+      .add("room", e.room)
+      .add("text", e.text)
+      .finish();
 }
 
 std::string body(const ChangeEvent& e) {
-  Json j = {{"room", e.room}, {"kind", e.kind}, {"by", e.by}, {"at", e.at}, {"target", e.target}};
-  if (e.kind == "edit") j["text"] = e.text;
-  if (e.kind == "reaction") {
-    j["emoji"] = e.emoji;
-    j["on"] = e.on;
-  }
-  return dump(j);
+  JsonObject j;
+  j.add("at", e.at).add("by", e.by);
+  if (e.kind == "reaction") j.add("emoji", e.emoji);
+  j.add("kind", e.kind);
+  if (e.kind == "reaction") j.add("on", e.on);
+  j.add("room", e.room).add("target", e.target);
+  if (e.kind == "edit") j.add("text", e.text);
+  return j.finish();
 }
 
 }  // namespace praxis::protocol::rooms
