@@ -1,9 +1,12 @@
 // The single writer thread with group commit. Every write of the process goes
 // through here: submit() queues a job; the thread takes everything queued while
-// the previous commit ran, runs each job in its own savepoint of one
-// BEGIN IMMEDIATE transaction, commits once, then calls each job's `done` in
-// submission order. `done` therefore runs after the data is durable (WAL,
-// synchronous=FULL) and on the writer thread: keep it short (post elsewhere).
+// the previous commit ran, runs the jobs in one BEGIN IMMEDIATE transaction,
+// commits once, then calls each job's `done` in submission order. A job that
+// throws loses its own writes only: the batch is then rolled back and run again
+// with each job in its own savepoint. So a job may run twice: it must not
+// consume its captures (move from them) or act outside the transaction. `done` therefore runs after
+// the data is durable (WAL, synchronous=FULL) and on the writer thread: keep it short (post
+// elsewhere).
 //
 // What a committed job appended to stream logs comes back in its Outcome, in
 // append order, for the server to publish.

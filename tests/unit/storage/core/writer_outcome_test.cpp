@@ -17,9 +17,11 @@ namespace {
 
 using test::kT0;
 
-std::vector<std::string> bodies(const std::vector<Append>& appends) {
+// The bodies of appends or of stored events, in order.
+template <class Event>
+std::vector<std::string> bodies(const std::vector<Event>& events) {
   std::vector<std::string> out;
-  for (const auto& a : appends) out.push_back(a.body);
+  for (const auto& e : events) out.push_back(e.body);
   return out;
 }
 
@@ -90,6 +92,41 @@ TEST_CASE("a throwing job gets nothing, the others in its batch keep theirs") {
   REQUIRE(events.size() == 2);
   CHECK(events[0].body == "a");
   CHECK(events[1].body == "b");
+}
+
+TEST_CASE("jobs run once, or twice in a batch where one throws (then in savepoints)") {
+  test::WriterDb db;
+  test::Gate gate;
+  gate.hold(*db.writer);
+  int runs_a = 0, runs_b = 0, runs_c = 0;
+  test::Outcomes outcomes;
+  auto counted = [&](int& runs, const char* body) {
+    return [&runs, &db, body](Txn& t) {
+      ++runs;
+      db.append(body)(t);
+    };
+  };
+  db.writer->submit(counted(runs_a, "a"), outcomes.done());
+  db.writer->submit(counted(runs_b, "b"), outcomes.done());
+  db.writer->submit([](Txn&) { throw std::runtime_error("boom"); }, outcomes.done());
+  db.writer->submit(counted(runs_c, "c"), outcomes.done());
+  gate.release();
+  REQUIRE(db.writer->run_sync(db.append("alone")));
+  db.writer->stop();
+  // a and b ran bare, then again after the throw rolled the batch back; c, after
+  // the thrower, ran only in the second pass.
+  CHECK(runs_a == 2);
+  CHECK(runs_b == 2);
+  CHECK(runs_c == 1);
+  REQUIRE(outcomes.seen.size() == 4);
+  CHECK(outcomes.seen[0].appends.at(0).seq == 1);
+  CHECK(outcomes.seen[1].appends.at(0).seq == 2);
+  CHECK_FALSE(outcomes.seen[2].committed);
+  CHECK(outcomes.seen[3].appends.at(0).seq == 3);
+  CHECK(db.failed() == std::vector<std::string>{"job: boom"});  // reported once
+  Reader r(db.path);
+  CHECK(bodies(r.events_after(db.stream, 0, 10)) ==
+        std::vector<std::string>{"a", "b", "c", "alone"});
 }
 
 TEST_CASE("a failed commit fails every job of its batch") {
