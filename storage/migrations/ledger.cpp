@@ -16,6 +16,8 @@ constexpr Migration kSteps[] = {
     {3, 3, &migrations::accounts_lifecycle},
     // v3 binaries only miss an index.
     {4, 3, &migrations::unread_by_key},
+    // v4 binaries keep the new index as they write.
+    {5, 3, &migrations::unread_index},
 };
 
 constexpr bool numbered_in_order() {

@@ -10,7 +10,7 @@
 
 namespace praxis::storage {
 
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 
 std::span<const Migration> schema();
 

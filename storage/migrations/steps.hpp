@@ -12,5 +12,6 @@ void foundation(SQLite::Database& db);          // 1
 void streams(SQLite::Database& db);             // 2
 void accounts_lifecycle(SQLite::Database& db);  // 3
 void unread_by_key(SQLite::Database& db);       // 4
+void unread_index(SQLite::Database& db);        // 5
 
 }  // namespace praxis::storage::migrations

@@ -38,13 +38,13 @@ constexpr char kSelectMembers[] =
     "ORDER BY u.display_name, m.user_id LIMIT ?";
 constexpr char kSelectReadSeq[] =
     "SELECT read_seq FROM room_members WHERE room_id = ? AND user_id = ?";
-// Both counts walk the primary key range after read_seq (no index of their
-// own: each would cost every post a page), the mentions count the user's
-// mentions first (CROSS JOIN keeps that order); up to kUnreadCap, so a page of
-// rooms never walks more than that many rows per room.
+// Both count up to kUnreadCap, so a page of rooms never walks more than that
+// many rows per room. Unread walks the covering index after read_seq (schema
+// step 5; named, so that the planner cannot fall back to the wide rows); the
+// mentions count takes the user's mentions first (CROSS JOIN keeps that order).
 constexpr char kCountUnread[] =
-    "SELECT COUNT(*) FROM (SELECT 1 FROM room_messages WHERE room_id = ? AND seq > ? "
-    "AND author_id <> ? AND deleted_at IS NULL LIMIT ?)";
+    "SELECT COUNT(*) FROM (SELECT 1 FROM room_messages INDEXED BY room_messages_unread "
+    "WHERE room_id = ? AND seq > ? AND author_id <> ? AND deleted_at IS NULL LIMIT ?)";
 constexpr char kCountMentions[] =
     "SELECT COUNT(*) FROM (SELECT 1 FROM room_mentions AS n "
     "CROSS JOIN room_messages AS m ON m.room_id = n.room_id AND m.seq = n.seq "
