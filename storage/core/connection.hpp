@@ -13,9 +13,10 @@
 namespace praxis::storage::detail {
 
 enum class Access {
-  kCreate,  // read-write, creates the file (migrations)
-  kWrite,   // read-write, the file must exist (the writer)
-  kRead,    // query_only, the file must exist (readers)
+  kCreate,      // read-write, creates the file (migrations)
+  kWrite,       // read-write, the file must exist (the writer)
+  kRead,        // query_only, the file must exist (readers)
+  kCheckpoint,  // read-write, the file must exist, nothing else (storage/core/checkpointer.hpp)
 };
 
 // Opens `path` and applies journal_mode=WAL (writable access), synchronous=FULL,

@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
+#include <sqlite3.h>
 
 #include <chrono>
 #include <condition_variable>
@@ -10,6 +11,7 @@
 #include <thread>
 #include <vector>
 
+#include "storage/core/checkpointer.hpp"
 #include "storage/core/connection.hpp"
 #include "storage/core/txn.hpp"
 
@@ -44,7 +46,21 @@ struct Writer::Impl {
         rollback_to(*db, kRollbackTo),
         release(*db, kRelease),
         observer(std::move(obs)),
-        on_failure(std::move(failed)) {}
+        on_failure(std::move(failed)),
+        checkpointer(path, [this](const std::string& what) {
+          if (on_failure) on_failure(what);
+        }) {
+    // Replaces SQLite's automatic checkpoint in COMMIT (storage/core/checkpointer.hpp).
+    sqlite3_wal_hook(db->getHandle(), &Impl::wal_hook, this);
+  }
+
+  static int wal_hook(void* self, sqlite3* db, const char* name, int pages) {
+    static_cast<Impl*>(self)->checkpointer.wal_grew(pages);
+    if (pages >= detail::kInlineCheckpointPages) {
+      sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    }
+    return SQLITE_OK;
+  }
 
   void run();
   // Runs one batch in one transaction; returns each job's outcome.
@@ -62,6 +78,7 @@ struct Writer::Impl {
   SQLite::Statement savepoint, rollback_to, release;
   CommitObserver observer;
   FailureObserver on_failure;
+  detail::Checkpointer checkpointer;
 
   mutable std::mutex mu;
   std::condition_variable cv;
@@ -215,8 +232,11 @@ void Writer::stop() {
   impl_->cv.notify_all();
   if (impl_->thread.joinable() && impl_->thread.get_id() != std::this_thread::get_id()) {
     impl_->thread.join();
+    impl_->checkpointer.stop();
   }
 }
+
+std::int64_t Writer::checkpoints() const { return impl_->checkpointer.checkpoints(); }
 
 std::size_t Writer::queue_depth() const {
   std::lock_guard lock(impl_->mu);

@@ -15,6 +15,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -54,6 +55,8 @@ class Writer {
   bool run_sync(Job job);
   void stop();
   std::size_t queue_depth() const;
+  // WAL checkpoints run off the commit path so far (storage/core/checkpointer.hpp).
+  std::int64_t checkpoints() const;
 
  private:
   struct Impl;
