@@ -522,8 +522,12 @@ void Driver::finish(bool timed_out) {
         pct(st.latency_us, 0.95), pct(st.latency_us, 0.99), pct(st.latency_us, 1.0), send_s,
         send_s > 0 ? 100.0 * self_cpu / send_s : 0.0);
     if (!pid.empty()) {
-      std::printf(" server_cpu_pct=%.0f",
-                  send_s > 0 ? 100.0 * (praxis::bench::cpu_seconds(pid) - cpu0_) / send_s : 0.0);
+      const double server_cpu = praxis::bench::cpu_seconds(pid) - cpu0_;
+      // CPU per delivery is what a faster server changes; it moves far less than
+      // rates do with the VM's neighbours.
+      std::printf(" server_cpu_pct=%.0f server_cpu_us_per_delivery=%.3f",
+                  send_s > 0 ? 100.0 * server_cpu / send_s : 0.0,
+                  st.deliveries > 0 ? 1e6 * server_cpu / static_cast<double>(st.deliveries) : 0.0);
     }
   }
   if (cfg.storm) {

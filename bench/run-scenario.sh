@@ -4,7 +4,7 @@
 # release --target praxisd praxis_loadgen praxis_raw_server praxis_seed
 # praxis_storage_bench).
 #
-#   bench/run-scenario.sh 1|2|3|4|5|6
+#   bench/run-scenario.sh 1|2|3|4|5|6|7
 #
 # Server (praxisd or praxis_raw_server) on core 0, load generator on core 1
 # (taskset), loopback only. Scratch data in ${BENCH_TMP:-/tmp/praxis-bench}.
@@ -22,7 +22,7 @@ TMP="${BENCH_TMP:-/tmp/praxis-bench}"
 RESULTS="${RESULTS:-$ROOT/bench/RESULTS.md}"
 SERVER_CORE="${SERVER_CORE:-0}"
 LOADGEN_CORE="${LOADGEN_CORE:-1}"
-SCEN="${1:?usage: bench/run-scenario.sh 1|2|3|4|5|6}"
+SCEN="${1:?usage: bench/run-scenario.sh 1|2|3|4|5|6|7}"
 
 mkdir -p "$TMP"
 W="$TMP/s$SCEN"
@@ -95,6 +95,12 @@ loadgen() {  # args...; appends its summary line
     "$@" | tee -a "$LINES"
 }
 
+ratio() {  # scenario name: praxis deliveries/s over the raw server's, from this run's lines
+  awk -v s="$1" '/mode=praxis/ {for (i=1;i<=NF;i++) if ($i ~ /^deliveries_per_s=/) {split($i,a,"="); p=a[2]}}
+       /mode=raw/ {for (i=1;i<=NF;i++) if ($i ~ /^deliveries_per_s=/) {split($i,a,"="); r=a[2]}}
+       END {if (r > 0) printf "scenario=%s ratio_praxis_to_raw=%.3f\n", s, p / r}' "$LINES" | tee -a "$LINES"
+}
+
 metrics() {  # scenario name: mean group-commit time and batch from praxisd's /metrics
   curl -s "http://127.0.0.1:$(cat "$W/port")/metrics" | awk -v s="$1" '
     /^praxis_commit_seconds_sum/ {sum=$2} /^praxis_commit_seconds_count/ {n=$2}
@@ -160,9 +166,7 @@ case "$SCEN" in
     loadgen --scenario fanout --mode raw --tokens "$W/tokens" --conns 1000 --senders-per-room 10 \
       --messages "$MSGS" --window 16 --time-limit 60
     stop_server
-    awk '/mode=praxis/ {for (i=1;i<=NF;i++) if ($i ~ /^deliveries_per_s=/) {split($i,a,"="); p=a[2]}}
-         /mode=raw/ {for (i=1;i<=NF;i++) if ($i ~ /^deliveries_per_s=/) {split($i,a,"="); r=a[2]}}
-         END {if (r > 0) printf "scenario=fanout ratio_praxis_to_raw=%.3f\n", p / r}' "$LINES" | tee -a "$LINES"
+    ratio fanout
     record "fan-out, 1,000 members in one room, 10 senders, as fast as possible (window 16 per sender), $MSGS messages" \
       "every message is committed (synchronous=FULL) before it is delivered"
     ;;
@@ -238,6 +242,21 @@ case "$SCEN" in
       test_slow_consumer_load.py) | grep '^scenario=' | tee -a "$LINES"
     record "slow consumer: 3 readers and 1 member that stops reading, in a room at 1,000 posts/s of ~600 B (tests/fault/test_slow_consumer_load.py)" \
       "p99 = send to receipt in the Python readers; ratio = p99 with the slow consumer / p99 before it"
+    ;;
+  7)  # burst: 1,000 members in one room, 10 senders fire 1,000 posts each without waiting
+    "$SEED" --data-dir "$W/data" --users 1000 --rooms 1 --room-size 1000 --tokens "$W/tokens" 2>>"$W/seed.log"
+    start_praxisd "$W/data"
+    loadgen --scenario burst --mode praxis --tokens "$W/tokens" --conns 1000 --senders-per-room 10 \
+      --messages 10000 --window 1000 --time-limit 150
+    metrics burst
+    stop_server
+    start_raw
+    loadgen --scenario burst --mode raw --tokens "$W/tokens" --conns 1000 --senders-per-room 10 \
+      --messages 10000 --window 1000 --time-limit 60
+    stop_server
+    ratio burst
+    record "burst, 1,000 members in one room, 10 senders fire 1,000 posts each with no window (all 10,000 posts at once)" \
+      "every message is committed (synchronous=FULL) before it is delivered; server_peak_rss_mib is the burst's memory"
     ;;
   *)
     echo "unknown scenario $SCEN" >&2
