@@ -21,6 +21,9 @@ void Feature::options(Options& o) {
         "failed logins per account or address before logins are delayed (5 s, doubling)")
       .at_least(1);
   o.add("session_days", c.session_days, "lifetime of a login session").at_least(1);
+  o.add("max_sessions_per_user", c.max_sessions_per_user,
+        "live login sessions per user; signing in once more ends the oldest")
+      .at_least(1);
   o.add("invitation_days", c.invitation_days, "how long an invitation link works").at_least(1);
   o.add("password_reset_hours", c.password_reset_hours, "how long a password-reset link works")
       .at_least(1);

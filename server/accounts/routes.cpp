@@ -147,15 +147,22 @@ HttpResponse login(Http& h, State& st) {
   const auto token = new_token();
   const auto at = h.clock().now();
   Status status = Status::kOk;
+  std::vector<std::string> ended;  // the oldest sessions, beyond max_sessions_per_user
   const bool stored = h.write_sync([&](storage::Txn& tx) {
-    status =
-        Writes(tx).create_session(token_hash(token), user->id, at, at + session_seconds(st) * 1000,
-                                  session_address(h), session_user_agent(h));
+    Writes w(tx);
+    status = w.create_session(token_hash(token), user->id, at, at + session_seconds(st) * 1000,
+                              session_address(h), session_user_agent(h));
+    ended = status == Status::kOk ? w.cap_sessions(user->id, st.config.max_sessions_per_user, at)
+                                  : std::vector<std::string>{};
   });
   if (!stored) return error_response(ErrorCode::kInternal, "could not start a session");
   if (status != Status::kOk) {
     // Deactivated (or gone) since it was read.
     return error_response(ErrorCode::kBadCredentials, "wrong e-mail or password");
+  }
+  for (const auto& hash : ended) {
+    h.live().close_session(user->id, hash, protocol::kCloseSessionRevoked,
+                           "signed in on too many devices: the oldest session ended");
   }
   log::info("login", {{"user", std::to_string(user->id)}, {"addr", address}});
   return signed_in(h, st, 200, *user, token);

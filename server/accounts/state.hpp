@@ -21,6 +21,8 @@ struct Config {
   std::uint32_t kdf_iterations = 2;
   int login_failures_before_delay = 5;
   int session_days = 30;
+  // Live sessions per user: a sign-in beyond it ends the oldest (and its socket).
+  int max_sessions_per_user = 20;
   int invitation_days = 14;
   int password_reset_hours = 24;
   // Per user: changes of one's own account (password, profile, revoking a

@@ -48,6 +48,14 @@ constexpr char kSelectLiveSession[] = "SELECT " PRAXIS_SESSION_COLUMNS
                                       " FROM sessions AS s WHERE s.id = ? AND s.revoked_at IS NULL "
                                       "AND (s.expires_at = 0 OR s.expires_at > ?)";
 constexpr char kRevokeSessionById[] = "UPDATE sessions SET revoked_at = ? WHERE id = ?";
+// A user's live sessions but the newest N (sessions_by_user orders them).
+constexpr char kSelectLiveBeyond[] =
+    "SELECT token_hash FROM sessions WHERE user_id = ? AND revoked_at IS NULL "
+    "AND (expires_at = 0 OR expires_at > ?) ORDER BY created_at DESC, id DESC LIMIT -1 OFFSET ?";
+constexpr char kDeleteSession[] = "DELETE FROM sessions WHERE token_hash = ?";
+constexpr char kDeleteEndedSessions[] =
+    "DELETE FROM sessions WHERE user_id = ? "
+    "AND (revoked_at IS NOT NULL OR (expires_at > 0 AND expires_at <= ?))";
 constexpr char kRevokeSessionsOf[] =
     "UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL "
     "AND token_hash <> ?";
@@ -193,6 +201,20 @@ Status Writes::revoke_sessions(Id user_id, Millis now, const std::string& except
   return tx_.refuses_first("revoke_sessions", [&] {
     Query(tx_.statements(), kRevokeSessionsOf, now, user_id, except).exec();
     return Status::kOk;
+  });
+}
+
+std::vector<std::string> Writes::cap_sessions(Id user_id, int max_live, Millis now) {
+  return storage::detail::translate("cap_sessions", [&] {
+    auto& c = tx_.statements();
+    std::vector<std::string> ended;
+    if (max_live > 0) {
+      ended = storage::detail::all(
+          c, kSelectLiveBeyond, [](const Query& q) { return q.str(0); }, user_id, now, max_live);
+      for (const auto& hash : ended) Query(c, kDeleteSession, hash).exec();
+    }
+    Query(c, kDeleteEndedSessions, user_id, now).exec();
+    return ended;
   });
 }
 

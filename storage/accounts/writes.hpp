@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "storage/accounts/types.hpp"
 
@@ -44,6 +45,11 @@ class Writes {
   // Revokes every unrevoked session of the user but the one with the hash
   // `except` (empty: all). Always kOk.
   Status revoke_sessions(Id user_id, Millis now, const std::string& except = {});
+  // After a sign-in: ends the user's live sessions beyond the newest
+  // `max_live` (0: no cap) and returns their token hashes (the server closes
+  // their sockets), and deletes the user's ended sessions (revoked or expired),
+  // so that the table holds at most max_live rows per user after each sign-in.
+  std::vector<std::string> cap_sessions(Id user_id, int max_live, Millis now);
 
   // Fills inv.id. kConflict if the token hash exists. expires_at 0 = never;
   // created_by 0 = nobody (stored as NULL).

@@ -445,6 +445,26 @@ async def test_revoke_a_session(server):
 # --------------------------------------------------------------------------- limits and lists
 
 
+@async_test
+async def test_signing_in_past_max_sessions_ends_the_oldest(start_praxis):
+    server = start_praxis({**FAST, "max-sessions-per-user": 3})
+    ann, ben = server.new_user("Ann"), server.new_user("Ben")  # registering signs in: one each
+    second, third = server.login(ann), server.login(ann)
+    oldest = await connect(server, ann)
+    newer = await connect(server, ann, token=second)
+    bens = await connect(server, ben)
+    assert len(await asyncio.to_thread(sessions, server, third)) == 3  # at the edge: all live
+
+    fourth = expect(await http(server, "POST", "/api/login",
+                               {"email": ann.email, "password": ann.password}), 200).json()["token"]
+    await all_closed_4009(oldest)
+    await still_open(newer, bens)
+    assert not signed_in(server, ann.token)
+    assert all(signed_in(server, t) for t in (second, third, fourth))
+    assert len(await asyncio.to_thread(sessions, server, fourth)) == 3
+    assert signed_in(server, ben.token)  # another user's sessions are not touched
+
+
 def test_account_changes_are_rate_limited(start_praxis):
     server = start_praxis({**FAST, "account-actions-per-second": 0.001, "account-actions-burst": 2})
     ann, ben = server.new_user("Ann"), server.new_user("Ben")

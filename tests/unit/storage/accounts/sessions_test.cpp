@@ -147,5 +147,37 @@ TEST_CASE("revoke_sessions: all of a user's, or all but one") {
   CHECK(db.writes.revoke_sessions(999, kT0) == Status::kOk);
 }
 
+TEST_CASE("cap_sessions ends the live sessions beyond the newest N and deletes ended ones") {
+  test::AccountsDb db;
+  Id ada = db.user("ada");
+  Id ben = db.user("ben");
+  REQUIRE(db.writes.create_session("s1", ada, kT0 + 1, 0) == Status::kOk);
+  REQUIRE(db.writes.create_session("s2", ada, kT0 + 2, 0) == Status::kOk);
+  REQUIRE(db.writes.create_session("s3", ada, kT0 + 3, 0) == Status::kOk);
+  REQUIRE(db.writes.create_session("expired", ada, kT0 + 4, kT0 + 5) == Status::kOk);
+  REQUIRE(db.writes.create_session("revoked", ada, kT0 + 6, 0) == Status::kOk);
+  REQUIRE(db.writes.revoke_session("revoked", kT0 + 7) == Status::kOk);
+  REQUIRE(db.writes.create_session("s4", ada, kT0 + 8, 0) == Status::kOk);
+  REQUIRE(db.writes.create_session("bens", ben, kT0 + 1, 0) == Status::kOk);
+
+  // At the edge nothing live ends: four live sessions, a cap of four.
+  CHECK(db.writes.cap_sessions(ada, 4, kT0 + 10).empty());
+  CHECK(hashes(db.queries.sessions_of(ada, kT0 + 10, std::nullopt, 200)) ==
+        std::vector<std::string>{"s4", "s3", "s2", "s1"});
+  // The ended two are gone from the table, not only from the list.
+  CHECK(db.scalar("SELECT COUNT(*) FROM sessions WHERE user_id = " + std::to_string(ada)) == 4);
+
+  // One below: the oldest live one ends, and its hash comes back for its socket.
+  CHECK(db.writes.cap_sessions(ada, 3, kT0 + 10) == std::vector<std::string>{"s1"});
+  CHECK(hashes(db.queries.sessions_of(ada, kT0 + 10, std::nullopt, 200)) ==
+        std::vector<std::string>{"s4", "s3", "s2"});
+  CHECK(db.writes.cap_sessions(ada, 1, kT0 + 10) == std::vector<std::string>{"s3", "s2"});
+  CHECK(db.writes.cap_sessions(ada, 0, kT0 + 10).empty());  // no cap: nothing live ends
+  CHECK(hashes(db.queries.sessions_of(ada, kT0 + 10, std::nullopt, 200)) ==
+        std::vector<std::string>{"s4"});
+  CHECK(hashes(db.queries.sessions_of(ben, kT0 + 10, std::nullopt, 200)) ==
+        std::vector<std::string>{"bens"});  // another user's are untouched
+}
+
 }  // namespace
 }  // namespace praxis::storage::accounts
