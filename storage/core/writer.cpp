@@ -54,11 +54,8 @@ struct Writer::Impl {
     sqlite3_wal_hook(db->getHandle(), &Impl::wal_hook, this);
   }
 
-  static int wal_hook(void* self, sqlite3* db, const char* name, int pages) {
-    static_cast<Impl*>(self)->checkpointer.wal_grew(pages);
-    if (pages >= detail::kInlineCheckpointPages) {
-      sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
-    }
+  static int wal_hook(void* self, sqlite3* db, const char*, int pages) {
+    static_cast<Impl*>(self)->checkpointer.wal_grew(db, pages);
     return SQLITE_OK;
   }
 

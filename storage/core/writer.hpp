@@ -39,9 +39,11 @@ class Writer {
   // Called on the writer thread after each commit (also a failed one), before
   // the batch's `done` callbacks, with its duration in seconds and the batch size.
   using CommitObserver = std::function<void(double seconds, std::size_t jobs)>;
-  // Called on the writer thread with the reason whenever a job or a whole
-  // commit fails (before the affected `done` callbacks): the operator's only
-  // trace of a failed write, so the caller logs it.
+  // Called with the reason whenever a job or a whole commit fails (on the
+  // writer thread, before the affected `done` callbacks), or a WAL checkpoint
+  // does ("checkpoint: ...", on the checkpointer's thread too, at most once a
+  // minute): the operator's only trace of a failed write, so the caller logs
+  // it. Must be thread-safe.
   using FailureObserver = std::function<void(const std::string& what)>;
 
   Writer(const std::string& path, CommitObserver observer = {}, FailureObserver failed = {});
@@ -55,7 +57,7 @@ class Writer {
   bool run_sync(Job job);
   void stop();
   std::size_t queue_depth() const;
-  // WAL checkpoints run off the commit path so far (storage/core/checkpointer.hpp).
+  // WAL checkpoints completed so far (storage/core/checkpointer.hpp).
   std::int64_t checkpoints() const;
 
  private:
