@@ -48,10 +48,11 @@ constexpr char kSelectLiveSession[] = "SELECT " PRAXIS_SESSION_COLUMNS
                                       " FROM sessions AS s WHERE s.id = ? AND s.revoked_at IS NULL "
                                       "AND (s.expires_at = 0 OR s.expires_at > ?)";
 constexpr char kRevokeSessionById[] = "UPDATE sessions SET revoked_at = ? WHERE id = ?";
-// A user's live sessions but the newest N (sessions_by_user orders them).
+// A user's live sessions but the newest N. By id, not created_at: ids follow
+// insertion, the wall clock may step back (and rank the new session last).
 constexpr char kSelectLiveBeyond[] =
     "SELECT token_hash FROM sessions WHERE user_id = ? AND revoked_at IS NULL "
-    "AND (expires_at = 0 OR expires_at > ?) ORDER BY created_at DESC, id DESC LIMIT -1 OFFSET ?";
+    "AND (expires_at = 0 OR expires_at > ?) ORDER BY id DESC LIMIT -1 OFFSET ?";
 constexpr char kDeleteSession[] = "DELETE FROM sessions WHERE token_hash = ?";
 constexpr char kDeleteEndedSessions[] =
     "DELETE FROM sessions WHERE user_id = ? "

@@ -75,9 +75,10 @@ export function Composer({ store, roomId, user, mode, onModeDone }: Props) {
   const pick = (m: Member) => {
     const el = input.current
     if (!el || !mention) return
-    const caret = el.selectionStart ?? text.length
+    const current = el.value // what is in the box now, even before a render caught up
+    const caret = el.selectionStart ?? current.length
     const insert = `@${m.display_name} `
-    const next = text.slice(0, mention.start) + insert + text.slice(caret)
+    const next = current.slice(0, mention.start) + insert + current.slice(caret)
     chosen.current.set(m.user, m.display_name)
     // Value and caret change now, in this key event: set later (after a render or a frame),
     // the caret would jump back over whatever a fast typist has typed since.
