@@ -12,6 +12,7 @@
 #include "server/core/tokens.hpp"
 #include "storage/accounts/queries.hpp"
 #include "storage/accounts/writes.hpp"
+#include "storage/core/txn.hpp"
 
 namespace praxis::server::accounts {
 namespace {
@@ -124,11 +125,14 @@ HttpResponse reset_password(Http& h, State& st) {
   Id user = 0;
   Status status = Status::kOk;
   const bool ok = h.write_sync([&](storage::Txn& tx) {
-    Writes w(tx);
-    status = w.consume_password_reset(link, at, user);
-    if (status == Status::kOk) status = w.set_password_hash(user, hash, at);
-    if (status != Status::kOk) throw Rollback{};
-    w.revoke_sessions(user, at);
+    // A refusal rolls back this call's own writes (guarded), not the batch.
+    status = tx.guarded("reset_password", [&] {
+      Writes w(tx);
+      Status s = w.consume_password_reset(link, at, user);
+      if (s == Status::kOk) s = w.set_password_hash(user, hash, at);
+      if (s == Status::kOk) w.revoke_sessions(user, at);
+      return s;
+    });
   });
   if (status != Status::kOk) return error_response(ErrorCode::kForbidden, kBadLink);
   if (!ok) return error_response(ErrorCode::kInternal, "could not change the password");

@@ -16,6 +16,7 @@
 #include "server/core/tokens.hpp"
 #include "storage/accounts/queries.hpp"
 #include "storage/accounts/writes.hpp"
+#include "storage/core/txn.hpp"
 
 namespace praxis::server::accounts {
 namespace {
@@ -72,12 +73,17 @@ HttpResponse create_account(Http& h, State& st, const char* token_field,
   const auto at = h.clock().now();
   Status status = Status::kOk;
   const bool ok = h.write_sync([&](storage::Txn& tx) {
-    Writes w(tx);
-    status = consume(w, hash, user);
-    if (status == Status::kOk) status = w.create_user(user);
-    if (status != Status::kOk) throw Rollback{};
-    w.create_session(token_hash(token), user.id, at, at + session_seconds(st) * 1000,
-                     session_address(h), session_user_agent(h));
+    // A refusal rolls back this call's own writes (guarded), not the batch.
+    status = tx.guarded("register", [&] {
+      Writes w(tx);
+      Status s = consume(w, hash, user);
+      if (s == Status::kOk) s = w.create_user(user);
+      if (s == Status::kOk) {
+        w.create_session(token_hash(token), user.id, at, at + session_seconds(st) * 1000,
+                         session_address(h), session_user_agent(h));
+      }
+      return s;
+    });
   });
   if (status == Status::kForbidden) {
     return error_response(ErrorCode::kForbidden, "this link is not valid (used, expired or wrong)");

@@ -35,9 +35,6 @@ void bootstrap_admin(Services& s, State& st);
 
 // ---- shared by the route groups ----
 
-// Thrown inside a writer job to roll the whole job back.
-struct Rollback : std::exception {};
-
 // 429 rate_limited with retry_after (seconds) and Retry-After.
 HttpResponse throttled(int wait_seconds);
 // Takes one of the user's account actions (State::account_actions); false
