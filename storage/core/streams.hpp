@@ -17,6 +17,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "storage/core/types.hpp"
@@ -67,11 +68,23 @@ class StreamLog {
   std::optional<std::string> body(Id stream, Seq seq);
   // The seq of an earlier event of `actor` in `stream` with this cmid.
   std::optional<Seq> seq_by_cmid(Id stream, Id actor, std::string_view cmid);
+  // The stream with its last seq, this transaction's appends included. Inside
+  // a write job read a head only here: `streams.last_seq` in SQL may lag (below).
   std::optional<StreamHead> head(Id stream);
+
+  // Txn and Writer only. Within a transaction the log numbers appends from
+  // heads kept in memory, and writes them to `streams` only here: before a
+  // savepoint begins (so that a rollback to it and drop_heads() agree), before
+  // it is released, and before COMMIT. A post thus costs one statement less, and a batch writes
+  // each stream's head once instead of once per event.
+  void write_heads();
+  // The transaction or the savepoint since the last write_heads() was rolled back.
+  void drop_heads() { heads_.clear(); }
 
  private:
   detail::StatementCache& cache_;
   std::vector<Append>& appends_;
+  std::unordered_map<Id, Seq> heads_;  // appended to since the last write_heads()
 };
 
 }  // namespace praxis::storage

@@ -14,14 +14,23 @@ using detail::Query;
 
 Txn::Txn(SQLite::Database& db) : cache_(db), log_(cache_, appends_) {}
 
-void Txn::savepoint_begin() { Query(cache_, kSavepoint).exec(); }
+void Txn::savepoint_begin() {
+  log_.write_heads();
+  Query(cache_, kSavepoint).exec();
+}
 
 void Txn::savepoint_end(bool keep) {
-  if (!keep) Query(cache_, kRollbackTo).exec();
+  if (keep) {
+    log_.write_heads();  // RELEASE of the outermost savepoint may be the COMMIT
+  } else {
+    Query(cache_, kRollbackTo).exec();
+    log_.drop_heads();
+  }
   Query(cache_, kRelease).exec();
 }
 
 void Txn::savepoint_abandon() noexcept {
+  log_.drop_heads();
   try {
     Query(cache_, kRollbackTo).exec();
     Query(cache_, kRelease).exec();

@@ -64,7 +64,13 @@ class Txn {
 
   // Writer only: what the job appended (cleared), or nothing if it failed.
   std::vector<Append> take_appends() { return std::exchange(appends_, {}); }
-  void discard_appends() { appends_.clear(); }
+  // Writer only: the job's (or the batch's) writes were rolled back.
+  void discard_appends() {
+    appends_.clear();
+    log_.drop_heads();
+  }
+  // Writer only: before a savepoint of its own and before COMMIT (StreamLog::write_heads).
+  void settle() { log_.write_heads(); }
 
  private:
   template <class R>

@@ -137,6 +137,7 @@ Writer::Impl::Attempt Writer::Impl::attempt(std::vector<Queued>& batch, std::vec
         return Attempt::kJobThrew;  // ~Transaction rolls back; out is reset next time
       }
     }
+    txn->settle();
     t.commit();
   } catch (...) {
     // BEGIN, COMMIT or a rollback failed: nothing of the batch is stored.
@@ -161,6 +162,7 @@ bool Writer::Impl::run_bare(Queued& q, Outcome& out) {
 // A job that throws is rolled back to its savepoint, its appends with it; the
 // others stay.
 Outcome Writer::Impl::run_isolated(Queued& q) {
+  txn->settle();
   exec(savepoint);
   try {
     q.job(*txn);

@@ -21,9 +21,7 @@ constexpr char kInsertRoom[] =
     "VALUES (?, ?, ?, ?, ?, ?)";
 constexpr char kCountRoomsCreated[] = "SELECT COUNT(*) FROM rooms WHERE created_by = ?";
 constexpr char kCountRoomsTotal[] = "SELECT COUNT(*) FROM rooms";
-constexpr char kSelectRoomHead[] =
-    "SELECT r.visibility, s.last_seq FROM rooms AS r JOIN streams AS s ON s.id = r.id "
-    "WHERE r.id = ?";
+constexpr char kSelectVisibility[] = "SELECT visibility FROM rooms WHERE id = ?";
 constexpr char kSelectActor[] =
     "SELECT m.role, u.display_name FROM room_members AS m JOIN users AS u ON u.id = m.user_id "
     "WHERE m.room_id = ? AND m.user_id = ?";
@@ -38,8 +36,7 @@ constexpr char kDemoteOwner[] =
 constexpr char kUpdateReadSeq[] =
     "UPDATE room_members SET read_seq = ? WHERE room_id = ? AND user_id = ?";
 constexpr char kSelectReadSeq[] =
-    "SELECT m.read_seq, s.last_seq FROM room_members AS m JOIN streams AS s ON s.id = m.room_id "
-    "WHERE m.room_id = ? AND m.user_id = ?";
+    "SELECT read_seq FROM room_members WHERE room_id = ? AND user_id = ?";
 
 constexpr char kSelectLiveMessage[] =
     "SELECT author_id FROM room_messages WHERE room_id = ? AND seq = ? AND deleted_at IS NULL";
@@ -73,13 +70,19 @@ struct Head {
   Seq last_seq = 0;
 };
 
-std::optional<Head> room_head(StatementCache& c, Id room_id) {
+std::optional<Visibility> visibility(StatementCache& c, Id room_id) {
   return storage::detail::one(
-      c, kSelectRoomHead,
-      [](const Query& q) {
-        return Head{detail::visibility_from(q.str(0)), q.i64(1)};
-      },
+      c, kSelectVisibility, [](const Query& q) { return detail::visibility_from(q.str(0)); },
       room_id);
+}
+
+// The room's visibility and the last seq of its stream, this transaction's
+// appends included (StreamLog::head).
+std::optional<Head> room_head(storage::Txn& tx, Id room_id) {
+  auto v = visibility(tx.statements(), room_id);
+  if (!v) return std::nullopt;
+  auto stream = tx.streams().head(room_id);
+  return Head{*v, stream ? stream->last_seq : 0};
 }
 
 // The actor's membership in a room, with their display name.
@@ -119,7 +122,7 @@ Parties parties(StatementCache& c, Id room_id, const Actor& actor, Id user_id, b
   Parties p;
   p.actor = member(c, room_id, actor.user);
   const bool may = need_owner ? owns(p.actor, actor) : moderates(p.actor, actor);
-  if (!room_head(c, room_id) || !(p.actor || actor.admin) || !may) {
+  if (!visibility(c, room_id) || !(p.actor || actor.admin) || !may) {
     p.status = Status::kForbidden;
     return p;
   }
@@ -175,7 +178,7 @@ Status Writes::create_room(Room& room, const Caps& caps) {
 JoinResult Writes::join_room(Id room_id, Id user_id, const Caps& caps, Millis now) {
   return tx_.guarded("join_room", [&] {
     auto& c = tx_.statements();
-    auto head = room_head(c, room_id);
+    auto head = room_head(tx_, room_id);
     // A private room looks like one that does not exist: no probing ids.
     if (!head) return JoinResult{Status::kForbidden, 0};
     if (member(c, room_id, user_id)) return JoinResult{Status::kOk, head->last_seq};
@@ -200,7 +203,7 @@ JoinResult Writes::add_member(Id room_id, const Actor& actor, Id user_id, const 
                               Millis now) {
   return tx_.guarded("add_member", [&] {
     auto& c = tx_.statements();
-    auto head = room_head(c, room_id);
+    auto head = room_head(tx_, room_id);
     if (!head) return JoinResult{Status::kForbidden, 0};
     if (!moderates(member(c, room_id, actor.user), actor)) return JoinResult{Status::kForbidden, 0};
     if (!exists(c, kSelectUserName, user_id)) return JoinResult{Status::kNotFound, 0};
@@ -252,11 +255,12 @@ Status Writes::transfer(Id room_id, const Actor& actor, Id user_id) {
 Status Writes::mark_read(Id room_id, Id user_id, Seq seq, Seq* read_seq) {
   return tx_.guarded("mark_read", [&] {
     auto& c = tx_.statements();
-    Query q(c, kSelectReadSeq, room_id, user_id);
-    if (!q.step()) return Status::kForbidden;
-    const Seq stored = q.i64(0);
-    const Seq wanted = std::max(stored, std::min(seq, q.i64(1)));
-    if (wanted != stored) Query(c, kUpdateReadSeq, wanted, room_id, user_id).exec();
+    auto stored =
+        storage::detail::one(c, kSelectReadSeq, storage::detail::read_id, room_id, user_id);
+    if (!stored) return Status::kForbidden;
+    auto head = tx_.streams().head(room_id);
+    const Seq wanted = std::max(*stored, std::min(seq, head ? head->last_seq : 0));
+    if (wanted != *stored) Query(c, kUpdateReadSeq, wanted, room_id, user_id).exec();
     if (read_seq) *read_seq = wanted;
     return Status::kOk;
   });
@@ -312,7 +316,7 @@ EventResult Writes::delete_message(Id room_id, const Actor& actor, Seq target, M
     auto& c = tx_.statements();
     auto a = member(c, room_id, actor.user);
     if (!a && !actor.admin) return failed(Status::kForbidden);
-    if (!a && !room_head(c, room_id)) return failed(Status::kForbidden);
+    if (!a && !visibility(c, room_id)) return failed(Status::kForbidden);
     auto author =
         storage::detail::one(c, kSelectLiveMessage, storage::detail::read_id, room_id, target);
     if (!author) return failed(Status::kNotFound);
