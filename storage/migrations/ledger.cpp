@@ -16,10 +16,10 @@ constexpr Migration kSteps[] = {
     {3, 3, &migrations::accounts_lifecycle},
     // v3 binaries only miss an index.
     {4, 3, &migrations::unread_by_key},
-    // v4 binaries keep the new index as they write. From v5 on the unread
-    // count names room_messages_unread (INDEXED BY): a step that drops or
-    // renames it must set last_compatible past 5, or v5 binaries fail.
+    // v4 binaries keep the new index as they write.
     {5, 3, &migrations::unread_index},
+    // v5 binaries read the dropped text column and name the dropped index.
+    {6, 6, &migrations::narrow_messages},
 };
 
 constexpr bool numbered_in_order() {

@@ -13,5 +13,6 @@ void streams(SQLite::Database& db);             // 2
 void accounts_lifecycle(SQLite::Database& db);  // 3
 void unread_by_key(SQLite::Database& db);       // 4
 void unread_index(SQLite::Database& db);        // 5
+void narrow_messages(SQLite::Database& db);     // 6
 
 }  // namespace praxis::storage::migrations

@@ -39,11 +39,11 @@ constexpr char kSelectMembers[] =
 constexpr char kSelectReadSeq[] =
     "SELECT read_seq FROM room_members WHERE room_id = ? AND user_id = ?";
 // Both count up to kUnreadCap, so a page of rooms never walks more than that
-// many rows per room. Unread walks the covering index after read_seq (schema
-// step 5; named, so that the planner cannot fall back to the wide rows); the
-// mentions count takes the user's mentions first (CROSS JOIN keeps that order).
+// many rows per room. Unread walks the primary key after read_seq (the rows
+// hold no text since schema step 6); the mentions count takes the user's
+// mentions first (CROSS JOIN keeps that order).
 constexpr char kCountUnread[] =
-    "SELECT COUNT(*) FROM (SELECT 1 FROM room_messages INDEXED BY room_messages_unread "
+    "SELECT COUNT(*) FROM (SELECT 1 FROM room_messages "
     "WHERE room_id = ? AND seq > ? AND author_id <> ? AND deleted_at IS NULL LIMIT ?)";
 constexpr char kCountMentions[] =
     "SELECT COUNT(*) FROM (SELECT 1 FROM room_mentions AS n "

@@ -10,9 +10,13 @@
 // rooms AS r JOIN streams AS s ON s.id = r.id
 #define PRAXIS_ROOM_COLUMNS \
   "r.id, r.name, r.topic, r.visibility, r.created_by, r.created_at, s.last_seq"
-// room_messages AS m JOIN users AS u ON u.id = m.author_id
-#define PRAXIS_MESSAGE_COLUMNS                                                         \
-  "m.seq, m.author_id, u.display_name, m.at, m.text, m.lang, m.reply_to, m.mentions, " \
+// room_messages AS m JOIN users AS u ON u.id = m.author_id. The text of a
+// message as posted is its log body's (schema step 6); the subquery runs only
+// for those (COALESCE stops at the first non-NULL).
+#define PRAXIS_MESSAGE_COLUMNS                                                          \
+  "m.seq, m.author_id, u.display_name, m.at, "                                          \
+  "COALESCE(m.changed_text, (SELECT e.body ->> '$.text' FROM stream_events AS e "       \
+  "WHERE e.stream_id = m.room_id AND e.seq = m.seq)), m.lang, m.reply_to, m.mentions, " \
   "m.edited_at, m.deleted_at"
 
 namespace praxis::storage::rooms::detail {

@@ -43,15 +43,15 @@ constexpr char kSelectLiveMessage[] =
 constexpr char kSelectIsMessage[] = "SELECT 1 FROM room_messages WHERE room_id = ? AND seq = ?";
 constexpr char kSelectIsMember[] = "SELECT 1 FROM room_members WHERE room_id = ? AND user_id = ?";
 constexpr char kInsertMessage[] =
-    "INSERT INTO room_messages(room_id, seq, author_id, at, text, lang, reply_to, mentions) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    "INSERT INTO room_messages(room_id, seq, author_id, at, lang, reply_to, mentions) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)";
 constexpr char kInsertMention[] =
     "INSERT INTO room_mentions(room_id, user_id, seq) VALUES (?, ?, ?)";
 constexpr char kUpdateText[] =
-    "UPDATE room_messages SET text = ?, edited_at = ? WHERE room_id = ? AND seq = ?";
+    "UPDATE room_messages SET changed_text = ?, edited_at = ? WHERE room_id = ? AND seq = ?";
 constexpr char kInsertEdit[] = "INSERT INTO room_edits(room_id, target, seq) VALUES (?, ?, ?)";
 constexpr char kMarkDeleted[] =
-    "UPDATE room_messages SET text = '', deleted_at = ? WHERE room_id = ? AND seq = ?";
+    "UPDATE room_messages SET changed_text = '', deleted_at = ? WHERE room_id = ? AND seq = ?";
 constexpr char kDeleteReactionsOf[] = "DELETE FROM room_reactions WHERE room_id = ? AND seq = ?";
 constexpr char kSelectEditsOf[] =
     "SELECT seq FROM room_edits WHERE room_id = ? AND target = ? ORDER BY seq";
@@ -285,7 +285,7 @@ EventResult Writes::post_message(const NewMessage& m) {
       if (!seen && exists(c, kSelectIsMember, m.room_id, id)) f.mentions.push_back(id);
     }
     const Seq seq = log.append(m.room_id, "message", m.author, m.at, bodies_.message(f), m.cmid);
-    Query(c, kInsertMessage, m.room_id, seq, m.author, m.at, m.text, m.lang, m.reply_to,
+    Query(c, kInsertMessage, m.room_id, seq, m.author, m.at, m.lang, m.reply_to,
           storage::detail::ids_to_json(f.mentions))
         .exec();
     for (Id id : f.mentions) Query(c, kInsertMention, m.room_id, id, seq).exec();

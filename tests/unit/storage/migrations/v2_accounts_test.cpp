@@ -95,17 +95,21 @@ TEST_CASE("v2 accounts migrate to the account lifecycle") {
   }
   SECTION("nothing else moves") {
     const std::pair<const char*, const char*> tables[] = {
-        {"setup_tokens", "1"},     {"streams", "1"},
-        {"stream_events", "1, 2"}, {"rooms", "1"},
-        {"room_members", "1, 2"},  {"room_messages", "1, 2"},
-        {"room_edits", "1, 2, 3"}, {"room_mentions", "1, 2, 3"},
-        {"room_reactions", "1"}};
+        {"setup_tokens", "1"},        {"streams", "1"},
+        {"stream_events", "1, 2"},    {"rooms", "1"},
+        {"room_members", "1, 2"},     {"room_edits", "1, 2, 3"},
+        {"room_mentions", "1, 2, 3"}, {"room_reactions", "1"}};
     for (const auto& [table, order] : tables) {
       CAPTURE(table);
       const std::string all = std::string("SELECT * FROM ") + table + " ORDER BY " + order;
       auto want = rows(db.v2, all);
       CHECK(rows(db.v3, all) == want);
     }
+    // Less the text, which step 6 leaves to the log (v5_narrow_test.cpp).
+    const std::string messages =
+        "SELECT room_id, seq, author_id, at, lang, reply_to, mentions, edited_at, deleted_at "
+        "FROM room_messages ORDER BY 1, 2";
+    CHECK(rows(db.v3, messages) == rows(db.v2, messages));
   }
   SECTION("the accounts work on the migrated file") {
     Reader r(db.v3);

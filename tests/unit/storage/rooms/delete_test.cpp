@@ -92,7 +92,7 @@ TEST_CASE("delete erases the text of the message and its edits, and its reaction
   CHECK_FALSE(page[1].deleted);
   CHECK(page[1].text == "by dan");
   CHECK(db.scalar("SELECT COUNT(*) FROM room_reactions") == 0);
-  CHECK(db.scalar("SELECT COUNT(*) FROM room_messages WHERE seq = 1 AND text = ''") == 1);
+  CHECK(db.scalar("SELECT COUNT(*) FROM room_messages WHERE seq = 1 AND changed_text = ''") == 1);
 }
 
 // A redaction erases the text of the stored body and keeps the rest as it was
