@@ -50,7 +50,9 @@ class Context : public Services {
   void fail(protocol::ErrorCode code, std::string why);
 
   // job(storage::Txn&) -> R on the writer; then then(Context&, const R&) once
-  // it is durable. A failed commit is answered `internal` (and logged).
+  // it is durable. A failed commit is answered `internal` (and logged). While
+  // more than max_outbound_bytes wait for all connections the write is
+  // refused `unavailable` instead, and neither runs (OutboundBudget).
   template <class R, class Job, class Then>
   void write(Job job, Then then);
 
@@ -67,6 +69,8 @@ class Context : public Services {
   // A place in the read pool's bounded queue (false: answered `unavailable`).
   bool enter_read_queue();
   void leave_read_queue();
+  // Over the outbound budget: answered `unavailable` (true).
+  bool refuse_over_budget();
 
   ConnectionPtr c_;
   nlohmann::json rid_;
@@ -74,6 +78,7 @@ class Context : public Services {
 
 template <class R, class Job, class Then>
 void Context::write(Job job, Then then) {
+  if (refuse_over_budget()) return;
   auto result = std::make_shared<R>();
   store().writer().submit(
       [job = std::move(job), result](storage::Txn& tx) mutable { *result = job(tx); },

@@ -30,6 +30,11 @@ std::string Metrics::render(std::size_t write_queue_depth) const {
          outbound_queue_bytes.load());
   series("praxis_slow_consumers_total", "counter", "Connections cut off for not reading.",
          slow_consumers.load());
+  series("praxis_outbound_queue_peak_bytes", "gauge",
+         "The most bytes queued for all connections at once since the start.",
+         outbound_queue_peak_bytes.load());
+  series("praxis_writes_refused_total", "counter",
+         "Writes refused (unavailable) while over max_outbound_bytes.", writes_refused.load());
   std::lock_guard lock(mu_);
   out << "# HELP praxis_commit_seconds Group-commit latency.\n"
       << "# TYPE praxis_commit_seconds histogram\n";

@@ -44,6 +44,10 @@ void add_core_options(Options& o, Settings& s) {
   o.add("max_queue_bytes", s.max_queue_bytes,
         "bytes waiting for one connection before it is cut off (close 4008)")
       .at_least(1024);
+  o.add("max_outbound_bytes", s.max_outbound_bytes,
+        "bytes waiting for all connections together; past it slow readers are cut first and "
+        "writes are refused (unavailable)")
+      .at_least(1024);
   o.add("max_body_bytes", s.max_body_bytes, "largest HTTP request body (413)").at_least(1024);
   o.add("resume_max_events", s.resume_max_events,
         "events replayed per stream on reconnect before asking for a resync")

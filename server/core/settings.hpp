@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "server/core/limits/outbound_budget.hpp"
 #include "server/core/options.hpp"
 
 namespace praxis::server {
@@ -35,6 +36,7 @@ struct Settings {
   int idle_timeout_seconds = 60;
   std::size_t max_frame_bytes = 64 * 1024;
   std::size_t max_queue_bytes = 4 * 1024 * 1024;
+  std::size_t max_outbound_bytes = 256 * 1024 * 1024;  // queued for all connections
   std::size_t max_body_bytes = 64 * 1024;
   std::int64_t resume_max_events = 10000;
   double subscribes_per_second = 10;  // per user: subscribe requests
@@ -43,6 +45,8 @@ struct Settings {
   std::size_t max_connections = 10000;  // open sockets in all (capped below the fd limit)
   std::size_t max_connections_per_address = 64;        // WebSockets per client address
   std::size_t max_http_connections_per_address = 256;  // sockets per peer (not for proxies)
+
+  OutboundBudget outbound_budget() const { return {max_queue_bytes, max_outbound_bytes}; }
 };
 
 // Registers every core setting (pointing into `s`) and its cross-checks.

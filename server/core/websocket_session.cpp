@@ -38,7 +38,14 @@ WebSocketSession<Stream>::WebSocketSession(Stream&& stream, Core& core, Identity
 
 template <class Stream>
 WebSocketSession<Stream>::~WebSocketSession() {
-  core_.metrics.outbound_queue_bytes -= static_cast<std::int64_t>(queued_bytes_);
+  uncount(counted_);
+}
+
+template <class Stream>
+void WebSocketSession<Stream>::uncount(std::size_t bytes) {
+  bytes = std::min(bytes, counted_);
+  counted_ -= bytes;
+  core_.metrics.outbound_queue_bytes -= static_cast<std::int64_t>(bytes);
 }
 
 template <class Stream>
@@ -127,12 +134,16 @@ template <class Stream>
 void WebSocketSession<Stream>::send(Payload payload) {
   if (closing_ || finished_) return;
   queued_bytes_ += payload->size();
-  core_.metrics.outbound_queue_bytes += static_cast<std::int64_t>(payload->size());
+  counted_ += payload->size();
+  const std::int64_t all = core_.metrics.outbound_queue_bytes +=
+      static_cast<std::int64_t>(payload->size());
+  core_.metrics.observe_outbound(all);
   queue_.push_back(std::move(payload));
-  if (queued_bytes_ > core_.settings.max_queue_bytes) {
+  if (core_.settings.outbound_budget().cuts(queued_bytes_, all)) {
     ++core_.metrics.slow_consumers;
     log::warn("slow_consumer", {{"conn", std::to_string(identity().conn_id)},
-                                {"queued_bytes", std::to_string(queued_bytes_)}});
+                                {"queued_bytes", std::to_string(queued_bytes_)},
+                                {"all_queued_bytes", std::to_string(all)}});
     return close(protocol::kCloseSlowConsumer, "slow consumer");
   }
   if (!writing_) do_write();
@@ -163,7 +174,7 @@ void WebSocketSession<Stream>::on_write(beast::error_code ec, std::size_t) {
   std::size_t sent = 0;
   for (const auto& p : in_flight_) sent += p->size();
   queued_bytes_ -= sent;
-  core_.metrics.outbound_queue_bytes -= static_cast<std::int64_t>(sent);
+  uncount(sent);
   in_flight_.clear();
   if (ec) return finish(ec, "write");
   if (closing_) return do_close();
@@ -199,8 +210,10 @@ void WebSocketSession<Stream>::close(std::uint16_t code, std::string reason) {
   std::size_t dropped = 0;
   for (const auto& p : queue_) dropped += p->size();
   queued_bytes_ -= dropped;
-  core_.metrics.outbound_queue_bytes -= static_cast<std::int64_t>(dropped);
   queue_.clear();
+  // What a closing connection still holds (its write in flight, to a reader
+  // that may never take it) leaves the global budget now, not after the grace.
+  uncount(counted_);
   close_reason_.code = code;
   close_reason_.reason = std::move(reason);
   // A peer that never reads would keep the write (and us) waiting: drop it.

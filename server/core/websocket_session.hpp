@@ -53,6 +53,7 @@ class WebSocketSession final : public Connection {
   void do_close();
   void arm_timers();
   void finish(boost::beast::error_code ec, const char* where);
+  void uncount(std::size_t bytes);  // leaves the global outbound count
   std::shared_ptr<WebSocketSession> self();
 
   boost::beast::websocket::stream<Stream> ws_;
@@ -64,6 +65,7 @@ class WebSocketSession final : public Connection {
   std::vector<Payload> in_flight_;
   std::vector<boost::asio::const_buffer> gather_;
   std::size_t queued_bytes_ = 0;
+  std::size_t counted_ = 0;  // of queued_bytes_, in metrics.outbound_queue_bytes (not once closing)
   std::vector<std::pair<std::size_t, std::function<void()>>> waiting_;
   bool writing_ = false;
   bool closing_ = false;

@@ -37,9 +37,10 @@ def read_to_close(raw: RawWebSocket):
         return events, f"nothing more within {WAIT:.0f}s and no close frame"
 
 
-@async_test
-async def test_slow_consumer_is_dropped_and_others_unaffected(start_praxis):
-    server = start_praxis({**FAST, "max-queue-bytes": QUEUE_BYTES}, env=server_env())
+async def room_with_stopped_reader(server):
+    """A room of a sender, a healthy reader and a member whose raw connection (with a
+    small receive buffer) reads up to `synced`, so that the server has it as a live
+    member, and then never again: (sender, healthy, room, raw)."""
     sender = await connect(server, server.new_user("Sender"))
     healthy = await connect(server, server.new_user("Healthy"))
     slow_user = server.new_user("Slow")
@@ -49,11 +50,17 @@ async def test_slow_consumer_is_dropped_and_others_unaffected(start_praxis):
 
     raw = RawWebSocket(server, slow_user.token, rcvbuf=4096)
     raw.send_text(json.dumps({"type": "hello", "version": 1}))
-    while True:  # read up to synced, so the server has it as a live member; then never read
+    while True:
         kind, payload = await asyncio.to_thread(raw.read_message)
         assert kind == "text", f"the slow client was closed ({payload}) before it was slow"
         if any(m.get("type") == "synced" for m in payload):
-            break
+            return sender, healthy, room, raw
+
+
+@async_test
+async def test_slow_consumer_is_dropped_and_others_unaffected(start_praxis):
+    server = start_praxis({**FAST, "max-queue-bytes": QUEUE_BYTES}, env=server_env())
+    sender, healthy, room, raw = await room_with_stopped_reader(server)
 
     baseline = vm_rss_bytes(server.pid)
     peak = baseline
