@@ -49,7 +49,7 @@ struct Config {
 struct Stats {
   std::int64_t ready = 0, connect_failed = 0, posted = 0, acked = 0, deliveries = 0, expected = 0,
                gaps = 0, dups = 0, errors = 0, resyncs = 0, replayed = 0, resumed = 0,
-               reconnect_attempts = 0;
+               reconnect_attempts = 0, retried = 0;
   std::vector<std::uint32_t> latency_us;
 };
 
@@ -77,6 +77,7 @@ class Client : public std::enable_shared_from_this<Client> {
   void on_event(std::int64_t seq, std::string_view rest);
   void write(std::string s);
   void do_write();
+  void retry(std::int64_t rid);
 
   Driver& d_;
   std::int64_t index_, user_;
@@ -87,6 +88,9 @@ class Client : public std::enable_shared_from_this<Client> {
   std::deque<std::string> out_;
   bool writing_ = false;
   std::string pending_write_;
+  // praxis mode: each post by its rid (= posted), to send again when refused
+  // `unavailable` (the server's outbound budget; PROTOCOL.md 4).
+  std::unordered_map<std::int64_t, std::string> posts_;
 };
 
 class Driver {
@@ -280,6 +284,9 @@ void Client::handle_line(std::string_view line) {
   } else if (type.starts_with("resync\"")) {
     ++st.resyncs;
   } else if (type.starts_with("error\"")) {
+    if (line.find("\"code\":\"unavailable\"") != std::string_view::npos) {
+      return retry(parse_int(line, "\"rid\":"));
+    }
     if (++st.errors <= 5) std::cerr << "loadgen: error from server: " << line << "\n";
   }
 }
@@ -293,10 +300,27 @@ void Client::post() {
   if (d_.cfg.mode == "raw") {
     write("P " + std::to_string(room_) + " " + stamp + " bench message" + d_.pad);
   } else {
-    write("{\"type\":\"post\",\"room\":" + std::to_string(room_) + ",\"cmid\":\"c" +
-          std::to_string(index_) + "-" + std::to_string(posted) + "\",\"text\":\"" + stamp +
-          " bench message\",\"lang\":\"en\"}");
+    auto msg = "{\"type\":\"post\",\"rid\":" + std::to_string(posted) +
+               ",\"room\":" + std::to_string(room_) + ",\"cmid\":\"c" + std::to_string(index_) +
+               "-" + std::to_string(posted) + "\",\"text\":\"" + stamp +
+               " bench message\",\"lang\":\"en\"}";
+    posts_[posted] = msg;
+    write(std::move(msg));
   }
+}
+
+// The same post (same cmid, same stamp: its latency counts the wait) in 20 ms.
+void Client::retry(std::int64_t rid) {
+  auto it = posts_.find(rid);
+  if (it == posts_.end()) {
+    ++d_.st.errors;
+    return;
+  }
+  ++d_.st.retried;
+  auto t = std::make_shared<asio::steady_timer>(ws_->get_executor(), std::chrono::milliseconds(20));
+  t->async_wait([t, self = shared_from_this(), msg = it->second](beast::error_code ec) {
+    if (!ec && self->up) self->write(msg);
+  });
 }
 
 void Client::write(std::string s) {
@@ -550,6 +574,7 @@ void Driver::finish(bool timed_out) {
                   static_cast<double>(rss - rss_before_kib_) / static_cast<double>(st.ready));
     }
   }
+  std::printf(" retried=%lld", static_cast<long long>(st.retried));
   std::printf(" gaps=%lld dups=%lld errors=%lld timed_out=%d phase_at_end=%d\n",
               static_cast<long long>(st.gaps), static_cast<long long>(st.dups),
               static_cast<long long>(st.errors), timed_out ? 1 : 0, static_cast<int>(prev));

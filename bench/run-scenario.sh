@@ -61,6 +61,9 @@ fi
 if "$PRAXISD" --help 2>/dev/null | grep -q -- --queries-per-second; then
   LIMIT_FLAGS+=(--queries-per-second 1000000 --queries-burst 1000000)
 fi
+# More flags for praxisd, e.g. PRAXISD_FLAGS="--max-outbound-bytes 1073741824".
+read -ra EXTRA_FLAGS <<<"${PRAXISD_FLAGS:-}"
+LIMIT_FLAGS+=("${EXTRA_FLAGS[@]}")
 
 # start_praxisd DATA_DIR [extra flags...]: praxisd on $SERVER_CORE, port in $W/port.
 start_praxisd() {
@@ -104,8 +107,9 @@ ratio() {  # scenario name: praxis deliveries/s over the raw server's, from this
 metrics() {  # scenario name: mean group-commit time and batch from praxisd's /metrics
   curl -s "http://127.0.0.1:$(cat "$W/port")/metrics" | awk -v s="$1" '
     /^praxis_commit_seconds_sum/ {sum=$2} /^praxis_commit_seconds_count/ {n=$2}
-    /^praxis_slow_consumers_total/ {slow=$2}
-    END {if (n > 0) printf "scenario=%s metrics commits=%d commit_mean_ms=%.3f slow_consumers=%d\n", s, n, 1000*sum/n, slow}' |
+    /^praxis_slow_consumers_total/ {slow=$2} /^praxis_writes_refused_total/ {refused=$2}
+    /^praxis_outbound_memory_peak_bytes/ {peak=$2}
+    END {if (n > 0) printf "scenario=%s metrics commits=%d commit_mean_ms=%.3f slow_consumers=%d writes_refused=%d outbound_peak_mib=%.1f\n", s, n, 1000*sum/n, slow, refused, peak/1048576}' |
     tee -a "$LINES"
 }
 

@@ -62,6 +62,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
   virtual std::size_t queued_bytes() const = 0;
   // Strand only: close() was called (nothing more will be sent).
   virtual bool closing() const = 0;
+  // Strand only: a write has waited for the peer longer than
+  // OutboundBudget::kStall (a reader that stopped, or a very slow link).
+  virtual bool stalled() const { return false; }
   // Runs fn on the strand once fewer than `bytes` are queued (posted at once
   // if that is already so). Dropped if the connection closes first.
   virtual void when_below(std::size_t bytes, std::function<void()> fn) = 0;

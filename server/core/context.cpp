@@ -68,7 +68,7 @@ void cut_slow_readers(Core& core) {
   const auto budget = core.settings.outbound_budget();
   for (auto& c : core.hub.all_connections()) {
     c->post([c, budget, &core] {
-      if (c->closing() || c->queued_bytes() <= budget.slow_mark()) return;
+      if (c->closing() || !budget.cuts(c->queued_bytes(), budget.total + 1, c->stalled())) return;
       ++core.metrics.slow_consumers;
       log::warn("slow_consumer", {{"conn", std::to_string(c->id())},
                                   {"queued_bytes", std::to_string(c->queued_bytes())},
@@ -81,7 +81,7 @@ void cut_slow_readers(Core& core) {
 }  // namespace
 
 bool Context::refuse_over_budget() {
-  if (!settings().outbound_budget().over(core_->metrics.outbound_queue_bytes.load())) return false;
+  if (!settings().outbound_budget().over(outbound_memory().load())) return false;
   ++core_->metrics.writes_refused;
   cut_slow_readers(*core_);
   fail(protocol::ErrorCode::kUnavailable, "the server is catching up on deliveries; retry shortly");

@@ -11,14 +11,27 @@
 
 #include "protocol/core/messages.hpp"
 #include "server/core/connection.hpp"
+#include "server/core/limits/outbound_budget.hpp"
 #include "storage/core/streams.hpp"
 
 namespace praxis::server {
 
 struct Core;
 
+// An encoded message; its bytes count in outbound_memory() while it lives,
+// once however many queues share it.
+struct CountedText {
+  explicit CountedText(std::string t) : text(std::move(t)) { outbound_memory() += bytes(); }
+  ~CountedText() { outbound_memory() -= bytes(); }
+  CountedText(const CountedText&) = delete;
+  CountedText& operator=(const CountedText&) = delete;
+  std::int64_t bytes() const { return static_cast<std::int64_t>(text.size()); }
+  std::string text;
+};
+
 inline Payload make_payload(std::string text) {
-  return std::make_shared<const std::string>(std::move(text));
+  auto counted = std::make_shared<const CountedText>(std::move(text));
+  return Payload(counted, &counted->text);  // one allocation, as make_shared
 }
 
 // Strand only: encodes and sends one message.

@@ -3,6 +3,8 @@
 #include <iomanip>
 #include <sstream>
 
+#include "server/core/limits/outbound_budget.hpp"
+
 namespace praxis::server {
 
 void Metrics::observe_commit(double seconds) {
@@ -30,9 +32,12 @@ std::string Metrics::render(std::size_t write_queue_depth) const {
          outbound_queue_bytes.load());
   series("praxis_slow_consumers_total", "counter", "Connections cut off for not reading.",
          slow_consumers.load());
-  series("praxis_outbound_queue_peak_bytes", "gauge",
-         "The most bytes queued for all connections at once since the start.",
-         outbound_queue_peak_bytes.load());
+  series("praxis_outbound_memory_bytes", "gauge",
+         "Memory held for delivery: each message once, plus each queued copy's entry.",
+         outbound_memory().load());
+  series("praxis_outbound_memory_peak_bytes", "gauge",
+         "The most memory held for delivery at once since the start.",
+         outbound_memory_peak_bytes.load());
   series("praxis_writes_refused_total", "counter",
          "Writes refused (unavailable) while over max_outbound_bytes.", writes_refused.load());
   std::lock_guard lock(mu_);

@@ -17,15 +17,15 @@ class Metrics {
   std::atomic<std::uint64_t> messages_in{0};
   std::atomic<std::uint64_t> messages_out{0};
   std::atomic<std::int64_t> outbound_queue_bytes{0};
-  std::atomic<std::int64_t> outbound_queue_peak_bytes{0};
+  std::atomic<std::int64_t> outbound_memory_peak_bytes{0};
   std::atomic<std::uint64_t> slow_consumers{0};
   std::atomic<std::uint64_t> writes_refused{0};  // over max_outbound_bytes
 
   void observe_commit(double seconds);
-  // After outbound_queue_bytes grew to `now`.
+  // After outbound_memory() (server/core/limits/outbound_budget.hpp) grew to `now`.
   void observe_outbound(std::int64_t now) {
-    auto peak = outbound_queue_peak_bytes.load(std::memory_order_relaxed);
-    while (now > peak && !outbound_queue_peak_bytes.compare_exchange_weak(peak, now)) {
+    auto peak = outbound_memory_peak_bytes.load(std::memory_order_relaxed);
+    while (now > peak && !outbound_memory_peak_bytes.compare_exchange_weak(peak, now)) {
     }
   }
   // write_queue_depth is read from the writer when rendering.

@@ -45,8 +45,8 @@ void add_core_options(Options& o, Settings& s) {
         "bytes waiting for one connection before it is cut off (close 4008)")
       .at_least(1024);
   o.add("max_outbound_bytes", s.max_outbound_bytes,
-        "bytes waiting for all connections together; past it slow readers are cut first and "
-        "writes are refused (unavailable)")
+        "memory held for delivery to all connections; past it writes are refused "
+        "(unavailable) and readers that stopped are cut (close 4008)")
       .at_least(1024);
   o.add("max_body_bytes", s.max_body_bytes, "largest HTTP request body (413)").at_least(1024);
   o.add("resume_max_events", s.resume_max_events,

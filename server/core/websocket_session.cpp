@@ -38,14 +38,17 @@ WebSocketSession<Stream>::WebSocketSession(Stream&& stream, Core& core, Identity
 
 template <class Stream>
 WebSocketSession<Stream>::~WebSocketSession() {
-  uncount(counted_);
+  uncount(counted_, counted_entries_);
 }
 
 template <class Stream>
-void WebSocketSession<Stream>::uncount(std::size_t bytes) {
+void WebSocketSession<Stream>::uncount(std::size_t bytes, std::size_t entries) {
   bytes = std::min(bytes, counted_);
+  entries = std::min(entries, counted_entries_);
   counted_ -= bytes;
+  counted_entries_ -= entries;
   core_.metrics.outbound_queue_bytes -= static_cast<std::int64_t>(bytes);
+  outbound_memory() -= static_cast<std::int64_t>(entries) * kQueueEntryBytes;
 }
 
 template <class Stream>
@@ -135,15 +138,18 @@ void WebSocketSession<Stream>::send(Payload payload) {
   if (closing_ || finished_) return;
   queued_bytes_ += payload->size();
   counted_ += payload->size();
-  const std::int64_t all = core_.metrics.outbound_queue_bytes +=
-      static_cast<std::int64_t>(payload->size());
-  core_.metrics.observe_outbound(all);
+  ++counted_entries_;
+  core_.metrics.outbound_queue_bytes += static_cast<std::int64_t>(payload->size());
+  const std::int64_t memory = outbound_memory() += kQueueEntryBytes;
+  core_.metrics.observe_outbound(memory);
   queue_.push_back(std::move(payload));
-  if (core_.settings.outbound_budget().cuts(queued_bytes_, all)) {
+  const auto budget = core_.settings.outbound_budget();
+  // NOTE: stalled() reads the clock: only over the budget.
+  if (budget.cuts(queued_bytes_, memory, budget.over(memory) && stalled())) {
     ++core_.metrics.slow_consumers;
     log::warn("slow_consumer", {{"conn", std::to_string(identity().conn_id)},
                                 {"queued_bytes", std::to_string(queued_bytes_)},
-                                {"all_queued_bytes", std::to_string(all)}});
+                                {"outbound_memory_bytes", std::to_string(memory)}});
     return close(protocol::kCloseSlowConsumer, "slow consumer");
   }
   if (!writing_) do_write();
@@ -152,6 +158,7 @@ void WebSocketSession<Stream>::send(Payload payload) {
 template <class Stream>
 void WebSocketSession<Stream>::do_write() {
   writing_ = true;
+  write_started_ = std::chrono::steady_clock::now();
   in_flight_.assign(std::make_move_iterator(queue_.begin()), std::make_move_iterator(queue_.end()));
   queue_.clear();
   gather_.clear();
@@ -169,12 +176,17 @@ void WebSocketSession<Stream>::do_write() {
 }
 
 template <class Stream>
+bool WebSocketSession<Stream>::stalled() const {
+  return writing_ && std::chrono::steady_clock::now() - write_started_ > OutboundBudget::kStall;
+}
+
+template <class Stream>
 void WebSocketSession<Stream>::on_write(beast::error_code ec, std::size_t) {
   writing_ = false;
   std::size_t sent = 0;
   for (const auto& p : in_flight_) sent += p->size();
   queued_bytes_ -= sent;
-  uncount(sent);
+  uncount(sent, in_flight_.size());
   in_flight_.clear();
   if (ec) return finish(ec, "write");
   if (closing_) return do_close();
@@ -213,7 +225,7 @@ void WebSocketSession<Stream>::close(std::uint16_t code, std::string reason) {
   queue_.clear();
   // What a closing connection still holds (its write in flight, to a reader
   // that may never take it) leaves the global budget now, not after the grace.
-  uncount(counted_);
+  uncount(counted_, counted_entries_);
   close_reason_.code = code;
   close_reason_.reason = std::move(reason);
   // A peer that never reads would keep the write (and us) waiting: drop it.

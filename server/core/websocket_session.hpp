@@ -12,6 +12,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
+#include <chrono>
 #include <deque>
 #include <vector>
 
@@ -39,6 +40,7 @@ class WebSocketSession final : public Connection {
   void close(std::uint16_t code, std::string reason) override;
   std::size_t queued_bytes() const override { return queued_bytes_; }
   bool closing() const override { return closing_ || finished_; }
+  bool stalled() const override;
   void when_below(std::size_t bytes, std::function<void()> fn) override;
 
  protected:
@@ -53,7 +55,7 @@ class WebSocketSession final : public Connection {
   void do_close();
   void arm_timers();
   void finish(boost::beast::error_code ec, const char* where);
-  void uncount(std::size_t bytes);  // leaves the global outbound count
+  void uncount(std::size_t bytes, std::size_t entries);  // leave the global counts
   std::shared_ptr<WebSocketSession> self();
 
   boost::beast::websocket::stream<Stream> ws_;
@@ -65,9 +67,13 @@ class WebSocketSession final : public Connection {
   std::vector<Payload> in_flight_;
   std::vector<boost::asio::const_buffer> gather_;
   std::size_t queued_bytes_ = 0;
-  std::size_t counted_ = 0;  // of queued_bytes_, in metrics.outbound_queue_bytes (not once closing)
+  // Of queued_bytes_ and of the queued entries, what metrics.outbound_queue_bytes
+  // and outbound_memory() count (nothing once closing).
+  std::size_t counted_ = 0;
+  std::size_t counted_entries_ = 0;
   std::vector<std::pair<std::size_t, std::function<void()>>> waiting_;
   bool writing_ = false;
+  std::chrono::steady_clock::time_point write_started_;
   bool closing_ = false;
   bool finished_ = false;
   bool opened_ = false;

@@ -738,10 +738,11 @@ class Stream:
 
 
 async def post_stream(client: Client, rooms: list[int], count: int, *, window=16, stop=None,
-                      on_ack=None, size=0) -> Stream:
+                      on_ack=None, size=0, first=0) -> Stream:
     """Posts count messages (round robin over rooms), keeping up to window requests in
     flight. Stops early when the stop event is set or the connection closes.
-    Every post carries a unique cmid; size pads the text to about that many bytes."""
+    Every post carries a unique cmid (numbered from first: a later call goes on with
+    first = the earlier calls' count); size pads the text to about that many bytes."""
     out = Stream()
     slots = asyncio.Semaphore(window)
     tasks = []
@@ -763,7 +764,7 @@ async def post_stream(client: Client, rooms: list[int], count: int, *, window=16
         else:
             out.errors.append(reply)
 
-    for i in range(count):
+    for i in range(first, first + count):
         await slots.acquire()
         if (stop is not None and stop.is_set()) or client.closed:
             slots.release()

@@ -24,10 +24,17 @@ TEST_CASE("metrics: every series of PROTOCOL.md") {
     std::string name, type;
   };
   const std::vector<Case> cases = {
-      {"praxis_connections", "gauge"},          {"praxis_http_requests_total", "counter"},
-      {"praxis_messages_in_total", "counter"},  {"praxis_messages_out_total", "counter"},
-      {"praxis_commit_seconds", "histogram"},   {"praxis_write_queue_depth", "gauge"},
-      {"praxis_outbound_queue_bytes", "gauge"}, {"praxis_slow_consumers_total", "counter"},
+      {"praxis_connections", "gauge"},
+      {"praxis_http_requests_total", "counter"},
+      {"praxis_messages_in_total", "counter"},
+      {"praxis_messages_out_total", "counter"},
+      {"praxis_commit_seconds", "histogram"},
+      {"praxis_write_queue_depth", "gauge"},
+      {"praxis_outbound_queue_bytes", "gauge"},
+      {"praxis_slow_consumers_total", "counter"},
+      {"praxis_outbound_memory_bytes", "gauge"},
+      {"praxis_outbound_memory_peak_bytes", "gauge"},
+      {"praxis_writes_refused_total", "counter"},
   };
   for (const auto& c : cases) {
     CAPTURE(c.name);
