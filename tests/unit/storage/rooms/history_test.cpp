@@ -95,6 +95,35 @@ TEST_CASE("history pages") {
   }
 }
 
+std::vector<std::string> texts(const std::vector<Message>& page) {
+  std::vector<std::string> out;
+  for (const auto& m : page) out.push_back(m.text);
+  return out;
+}
+
+// Texts as posted come from the log (schema step 6), also where many other
+// events lie between the messages.
+TEST_CASE("history reads texts as posted from the log, however far apart") {
+  test::RoomsDb db;
+  Id ada = db.user("ada");
+  Id ben = db.user("ben");
+  Id room_id = db.room(ada, "r");
+  db.join(room_id, ben);
+  const int toggles = GENERATE(0, 1, 40);  // reaction events after each message
+  for (int i = 1; i <= 5; ++i) {
+    const Seq seq = db.post(room_id, ada, "m" + std::to_string(i) + " \"quoted\" ü").seq;
+    for (int t = 0; t < toggles; ++t)
+      db.rooms.react(room_id, ben, seq, "👍", t % 2 == 0, db.caps, kT0);
+  }
+  CAPTURE(toggles);
+  const std::vector<std::string> want = {"m1 \"quoted\" ü", "m2 \"quoted\" ü", "m3 \"quoted\" ü",
+                                         "m4 \"quoted\" ü", "m5 \"quoted\" ü"};
+  CHECK(texts(db.queries.messages_after(room_id, 0, 10).items) == want);
+  CHECK(texts(db.queries.messages_before(room_id, 0, 10).items) == want);
+  auto tail = db.queries.messages_before(room_id, 0, 2).items;
+  CHECK(texts(tail) == std::vector<std::string>(want.end() - 2, want.end()));
+}
+
 TEST_CASE("history folds edits, deletions and reactions") {
   test::RoomsDb db;
   Id ada = db.user("ada");
