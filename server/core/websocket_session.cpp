@@ -22,6 +22,8 @@ namespace {
 const std::string kNewline = "\n";
 // How long a connection being closed may take to drain before it is dropped.
 constexpr auto kCloseGrace = std::chrono::seconds(10);
+// The most one write (one frame) carries when more is queued.
+constexpr std::size_t kMaxWriteBytes = 256 * 1024;
 }  // namespace
 
 template <class Stream>
@@ -159,8 +161,17 @@ template <class Stream>
 void WebSocketSession<Stream>::do_write() {
   writing_ = true;
   write_started_ = std::chrono::steady_clock::now();
-  in_flight_.assign(std::make_move_iterator(queue_.begin()), std::make_move_iterator(queue_.end()));
-  queue_.clear();
+  // At most kMaxWriteBytes a write (and at least one message): a write's
+  // duration then tells how fast the peer reads (stalled()), however long
+  // the queue behind it.
+  in_flight_.clear();
+  std::size_t bytes = 0;
+  while (!queue_.empty() &&
+         (in_flight_.empty() || bytes + queue_.front()->size() <= kMaxWriteBytes)) {
+    bytes += queue_.front()->size();
+    in_flight_.push_back(std::move(queue_.front()));
+    queue_.pop_front();
+  }
   gather_.clear();
   for (const auto& p : in_flight_) {
     if (!gather_.empty()) gather_.push_back(asio::buffer(kNewline));

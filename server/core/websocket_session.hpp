@@ -1,8 +1,10 @@
 // The WebSocket transport of one connection: one read loop, one write in
-// flight, a byte-bounded queue. Everything queued while a write runs leaves
-// in the next write as one frame (messages joined by '\n', gathered from the
-// shared payloads without copying). A connection whose queue passes
-// max_queue_bytes is cut off with close code 4008.
+// flight, a byte-bounded queue. What is queued while a write runs leaves in
+// the next write as one frame of up to 256 KiB (messages joined by '\n',
+// gathered from the shared payloads without copying). A connection whose
+// queue passes max_queue_bytes is cut off with close code 4008, as is one
+// whose write stalls while the server is over its outbound budget
+// (limits/outbound_budget.hpp).
 //
 // Stream is beast::tcp_stream or ssl_stream<tcp_stream> (instantiated in the
 // .cpp). The session owns itself: every pending handler holds a shared_ptr.
