@@ -53,12 +53,12 @@ wait_for_file() {  # file, seconds
 # Limits that would refuse the load generator's clients (a praxisd that has them):
 # connection caps, and the rates of room actions and read markers.
 LIMIT_FLAGS=()
-if "$PRAXISD" --help 2>/dev/null | grep -q -- --max-http-connections-per-address; then
+if "$PRAXISD" --help 2>/dev/null | grep -- --max-http-connections-per-address >/dev/null; then
   LIMIT_FLAGS=(--max-http-connections-per-address 1000000 --max-connections 1000000
                --actions-per-second 1000000 --actions-burst 1000000
                --reads-per-second 1000000 --reads-burst 1000000)
 fi
-if "$PRAXISD" --help 2>/dev/null | grep -q -- --queries-per-second; then
+if "$PRAXISD" --help 2>/dev/null | grep -- --queries-per-second >/dev/null; then
   LIMIT_FLAGS+=(--queries-per-second 1000000 --queries-burst 1000000)
 fi
 # More flags for praxisd, e.g. PRAXISD_FLAGS="--max-outbound-bytes 1073741824".
