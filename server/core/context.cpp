@@ -1,8 +1,5 @@
 #include "server/core/context.hpp"
 
-#include <atomic>
-
-#include "protocol/core/limits.hpp"
 #include "server/core/core.hpp"
 #include "server/core/delivery.hpp"
 #include "server/core/log.hpp"
@@ -53,32 +50,6 @@ void Context::failed_read(const std::exception& e) {
 }
 
 boost::asio::thread_pool& Context::read_pool() { return *core_->reads; }
-
-namespace {
-
-// A reader that stopped gets no more messages while writes are refused, so
-// it would never be cut at its next one: look for the slow ones now (at most
-// every kCutEvery; each checks its own queue on its strand).
-void cut_slow_readers(Core& core) {
-  constexpr std::int64_t kCutEvery = 100;  // ms
-  static std::atomic<std::int64_t> last{0};
-  const auto now = core.clock.now();
-  auto seen = last.load();
-  if (now - seen < kCutEvery || !last.compare_exchange_strong(seen, now)) return;
-  const auto budget = core.settings.outbound_budget();
-  for (auto& c : core.hub.all_connections()) {
-    c->post([c, budget, &core] {
-      if (c->closing() || !budget.cuts(c->queued_bytes(), budget.total + 1, c->stalled())) return;
-      ++core.metrics.slow_consumers;
-      log::warn("slow_consumer", {{"conn", std::to_string(c->id())},
-                                  {"queued_bytes", std::to_string(c->queued_bytes())},
-                                  {"over", "max_outbound_bytes"}});
-      c->close(protocol::kCloseSlowConsumer, "slow consumer");
-    });
-  }
-}
-
-}  // namespace
 
 bool Context::refuse_over_budget() {
   if (!settings().outbound_budget().over(outbound_memory().load())) return false;

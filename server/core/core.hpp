@@ -47,6 +47,7 @@ struct Core {
   boost::asio::thread_pool* reads = nullptr;    // Context::read_off_strand
   std::atomic<std::size_t> heavy_waiting{0};
   std::atomic<std::size_t> reads_waiting{0};  // queued or running on `reads`
+  std::atomic<Millis> last_slow_scan{0};      // cut_slow_readers (delivery.hpp)
 };
 
 }  // namespace praxis::server

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 
+#include "protocol/core/limits.hpp"
 #include "server/core/core.hpp"
+#include "server/core/log.hpp"
 
 namespace praxis::server {
 
@@ -19,6 +21,30 @@ Connection::Replay* replay_of(Connection& c, Id stream) {
 }
 
 }  // namespace
+
+bool cut_if_slow(Core& core, Connection& c, std::int64_t memory) {
+  const auto budget = core.settings.outbound_budget();
+  // NOTE: stalled() reads the clock: only over the budget.
+  if (c.closing() || !budget.cuts(c.queued_bytes(), memory, budget.over(memory) && c.stalled())) {
+    return false;
+  }
+  ++core.metrics.slow_consumers;
+  log::warn("slow_consumer", {{"conn", std::to_string(c.id())},
+                              {"queued_bytes", std::to_string(c.queued_bytes())},
+                              {"outbound_memory_bytes", std::to_string(memory)}});
+  c.close(protocol::kCloseSlowConsumer, "slow consumer");
+  return true;
+}
+
+void cut_slow_readers(Core& core) {
+  constexpr Millis kEvery = 100;
+  const auto now = core.clock.now();
+  auto seen = core.last_slow_scan.load();
+  if (now - seen < kEvery || !core.last_slow_scan.compare_exchange_strong(seen, now)) return;
+  for (auto& c : core.hub.all_connections()) {
+    c->post([c, &core] { cut_if_slow(core, *c, outbound_memory().load()); });
+  }
+}
 
 void drain_inbox(Core& core, Connection& c) {
   c.take(c.draining);

@@ -34,6 +34,15 @@ inline Payload make_payload(std::string text) {
   return Payload(counted, &counted->text);  // one allocation, as make_shared
 }
 
+// Strand only: cuts c (close 4008) if the outbound bounds say so
+// (limits/outbound_budget.hpp), with outbound_memory() at `memory`; true if cut.
+bool cut_if_slow(Core& core, Connection& c, std::int64_t memory);
+
+// Any thread, at most once per 100 ms: every connection checks cut_if_slow on
+// its strand. A reader that stopped gets no more messages while writes are
+// refused, so its next send() would never come.
+void cut_slow_readers(Core& core);
+
 // Strand only: encodes and sends one message.
 template <class M>
 void send_message(Connection& c, const M& m) {

@@ -145,15 +145,10 @@ void WebSocketSession<Stream>::send(Payload payload) {
   const std::int64_t memory = outbound_memory() += kQueueEntryBytes;
   core_.metrics.observe_outbound(memory);
   queue_.push_back(std::move(payload));
+  // NOTE: the usual case (within both bounds) decides here, without a call per delivery.
   const auto budget = core_.settings.outbound_budget();
-  // NOTE: stalled() reads the clock: only over the budget.
-  if (budget.cuts(queued_bytes_, memory, budget.over(memory) && stalled())) {
-    ++core_.metrics.slow_consumers;
-    log::warn("slow_consumer", {{"conn", std::to_string(identity().conn_id)},
-                                {"queued_bytes", std::to_string(queued_bytes_)},
-                                {"outbound_memory_bytes", std::to_string(memory)}});
-    return close(protocol::kCloseSlowConsumer, "slow consumer");
-  }
+  const bool past = queued_bytes_ > budget.per_connection || budget.over(memory);
+  if (past && cut_if_slow(core_, *this, memory)) return;
   if (!writing_) do_write();
 }
 
