@@ -7,6 +7,7 @@ set -euo pipefail
 packages=(
   g++ cmake ninja-build ccache pkg-config
   libboost1.81-dev libsqlitecpp-dev libsqlite3-dev nlohmann-json3-dev libssl-dev libargon2-dev
+  libsimdjson-dev
 )
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(catch2 clang-format python3 python3-pytest python3-websockets python3-requests sqlite3

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "storage/core/codec.hpp"
 #include "storage/core/connection.hpp"
 #include "storage/core/reader.hpp"
 #include "storage/rooms/rows.hpp"
@@ -58,6 +59,11 @@ constexpr char kSelectMessagesAfter[] =
     "SELECT " PRAXIS_MESSAGE_COLUMNS
     " FROM room_messages AS m JOIN users AS u ON u.id = m.author_id "
     "WHERE m.room_id = ? AND m.seq > ? ORDER BY m.seq LIMIT ?";
+// The log bodies of the messages in a page's span, in one walk of the log's
+// primary key: cheaper than one lookup per message.
+constexpr char kSelectPostedBodies[] =
+    "SELECT seq, body FROM stream_events WHERE stream_id = ? AND seq >= ? AND seq <= ? "
+    "AND kind = 'message'";
 constexpr char kSelectReactions[] =
     "SELECT seq, emoji, user_id FROM room_reactions WHERE room_id = ? AND seq >= ? AND seq <= ? "
     "ORDER BY seq, id";
@@ -89,6 +95,33 @@ void count_unread(storage::detail::StatementCache& c, RoomView& v) {
   v.unread = storage::detail::count(c, kCountUnread, m.room_id, m.read_seq, m.user_id, kUnreadCap);
   v.mentions = storage::detail::count(c, kCountMentions, m.room_id, m.user_id, m.read_seq,
                                       m.user_id, kUnreadCap);
+}
+
+// The page (ascending seq) with the texts as posted read from the log.
+std::vector<Message> fold_texts(storage::detail::StatementCache& c, Id room_id,
+                                std::vector<detail::MessageRow> rows) {
+  std::vector<Message> page;
+  page.reserve(rows.size());
+  const auto missing =
+      std::count_if(rows.begin(), rows.end(), [](const auto& r) { return r.text_in_log; });
+  if (missing > 0) {
+    Query q(c, kSelectPostedBodies, room_id, rows.front().message.seq, rows.back().message.seq);
+    auto row = rows.begin();
+    while (q.step()) {
+      const Seq seq = q.i64(0);
+      row = std::lower_bound(row, rows.end(), seq,
+                             [](const auto& r, Seq s) { return r.message.seq < s; });
+      if (row == rows.end()) break;
+      if (row->message.seq != seq || !row->text_in_log) continue;
+      row->message.text = storage::detail::string_member(q.str(1), "text");
+      row->text_in_log = false;
+    }
+  }
+  for (auto& r : rows) {
+    if (r.text_in_log) throw storage::Error("message without its log body");
+    page.push_back(std::move(r.message));
+  }
+  return page;
 }
 
 // Adds the current reactions to `page` (ascending seq).
@@ -179,10 +212,12 @@ Page<Message> Queries::messages_before(Id room_id, Seq before, std::int64_t limi
   limit = std::max<std::int64_t>(limit, 0);
   return translate("messages_before", [&] {
     return r_.snapshot([&] {
-      auto page = paged(storage::detail::all(r_.statements(), kSelectMessagesBefore,
+      auto rows = paged(storage::detail::all(r_.statements(), kSelectMessagesBefore,
                                              detail::read_message, room_id, before, limit + 1),
                         limit);
-      std::reverse(page.items.begin(), page.items.end());
+      std::reverse(rows.items.begin(), rows.items.end());
+      Page<Message> page{fold_texts(r_.statements(), room_id, std::move(rows.items)),
+                         rows.has_more};
       fold_reactions(r_.statements(), room_id, page.items);
       return page;
     });
@@ -193,9 +228,11 @@ Page<Message> Queries::messages_after(Id room_id, Seq after, std::int64_t limit)
   limit = std::max<std::int64_t>(limit, 0);
   return translate("messages_after", [&] {
     return r_.snapshot([&] {
-      auto page = paged(storage::detail::all(r_.statements(), kSelectMessagesAfter,
+      auto rows = paged(storage::detail::all(r_.statements(), kSelectMessagesAfter,
                                              detail::read_message, room_id, after, limit + 1),
                         limit);
+      Page<Message> page{fold_texts(r_.statements(), room_id, std::move(rows.items)),
+                         rows.has_more};
       fold_reactions(r_.statements(), room_id, page.items);
       return page;
     });

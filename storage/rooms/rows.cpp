@@ -37,8 +37,9 @@ Room read_room(const Query& q) {
   return r;
 }
 
-Message read_message(const Query& q) {
-  Message m;
+MessageRow read_message(const Query& q) {
+  MessageRow row;
+  auto& m = row.message;
   m.seq = q.i64(0);
   m.by = q.i64(1);
   m.author_name = q.str(2);
@@ -49,7 +50,8 @@ Message read_message(const Query& q) {
   m.mentions = storage::detail::ids_from_json(q.str(7));
   m.edited_at = q.opt_i64(8);
   m.deleted = q.opt_i64(9).has_value();
-  return m;
+  row.text_in_log = q.i64(10) != 0;
+  return row;
 }
 
 }  // namespace detail

@@ -11,13 +11,11 @@
 #define PRAXIS_ROOM_COLUMNS \
   "r.id, r.name, r.topic, r.visibility, r.created_by, r.created_at, s.last_seq"
 // room_messages AS m JOIN users AS u ON u.id = m.author_id. The text of a
-// message as posted is its log body's (schema step 6); the subquery runs only
-// for those (COALESCE stops at the first non-NULL).
-#define PRAXIS_MESSAGE_COLUMNS                                                          \
-  "m.seq, m.author_id, u.display_name, m.at, "                                          \
-  "COALESCE(m.changed_text, (SELECT e.body ->> '$.text' FROM stream_events AS e "       \
-  "WHERE e.stream_id = m.room_id AND e.seq = m.seq)), m.lang, m.reply_to, m.mentions, " \
-  "m.edited_at, m.deleted_at"
+// message as posted is its log body's (schema step 6): changed_text is NULL,
+// the last column says so, and fold_texts (queries.cpp) reads it.
+#define PRAXIS_MESSAGE_COLUMNS                                                     \
+  "m.seq, m.author_id, u.display_name, m.at, m.changed_text, m.lang, m.reply_to, " \
+  "m.mentions, m.edited_at, m.deleted_at, m.changed_text IS NULL"
 
 namespace praxis::storage::rooms::detail {
 
@@ -26,6 +24,12 @@ inline constexpr int kRoomColumnCount = 7;
 RoomRole room_role_from(std::string_view s);
 Visibility visibility_from(std::string_view s);
 Room read_room(const storage::detail::Query& q);
-Message read_message(const storage::detail::Query& q);
+// A PRAXIS_MESSAGE_COLUMNS row: the message, and whether its text is still
+// to be read from its log body.
+struct MessageRow {
+  Message message;
+  bool text_in_log = false;
+};
+MessageRow read_message(const storage::detail::Query& q);
 
 }  // namespace praxis::storage::rooms::detail
