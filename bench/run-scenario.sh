@@ -4,7 +4,7 @@
 # release --target praxisd praxis_loadgen praxis_raw_server praxis_seed
 # praxis_storage_bench).
 #
-#   bench/run-scenario.sh 1|2|3|4|5|6|7
+#   bench/run-scenario.sh 1|2|3|4|5|6|7|8
 #
 # Server (praxisd or praxis_raw_server) on core 0, load generator on core 1
 # (taskset), loopback only. Scratch data in ${BENCH_TMP:-/tmp/praxis-bench}.
@@ -22,7 +22,7 @@ TMP="${BENCH_TMP:-/tmp/praxis-bench}"
 RESULTS="${RESULTS:-$ROOT/bench/RESULTS.md}"
 SERVER_CORE="${SERVER_CORE:-0}"
 LOADGEN_CORE="${LOADGEN_CORE:-1}"
-SCEN="${1:?usage: bench/run-scenario.sh 1|2|3|4|5|6|7}"
+SCEN="${1:?usage: bench/run-scenario.sh 1|2|3|4|5|6|7|8}"
 
 mkdir -p "$TMP"
 W="$TMP/s$SCEN"
@@ -261,6 +261,20 @@ case "$SCEN" in
     ratio burst
     record "burst, 1,000 members in one room, 10 senders fire 1,000 posts each with no window (all 10,000 posts at once)" \
       "every message is committed (synchronous=FULL) before it is delivered; server_peak_rss_mib is the burst's memory"
+    ;;
+  8)  # paced: 1,000 members in one room, 10 senders at 10 posts/s each (100,000 deliveries/s)
+    "$SEED" --data-dir "$W/data" --users 1000 --rooms 1 --room-size 1000 --tokens "$W/tokens" 2>>"$W/seed.log"
+    start_praxisd "$W/data"
+    loadgen --scenario paced --mode praxis --tokens "$W/tokens" --conns 1000 --senders-per-room 10 \
+      --rate 100 --messages 2000 --time-limit 150 --settle-seconds 2
+    metrics paced
+    stop_server
+    start_raw
+    loadgen --scenario paced --mode raw --tokens "$W/tokens" --conns 1000 --senders-per-room 10 \
+      --rate 100 --messages 2000 --time-limit 60 --settle-seconds 1
+    stop_server
+    record "paced, 1,000 members in one room, 10 senders at 10 posts/s each = 100 posts/s = 100,000 deliveries/s for 20 s (+ raw baseline)" \
+      "latency = load generator's send time (in the text) to each receiver's read, every message committed first; server_cpu_pct is the share of its one core"
     ;;
   *)
     echo "unknown scenario $SCEN" >&2
