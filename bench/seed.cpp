@@ -53,7 +53,7 @@ constexpr char kInsertEvent[] =
     "INSERT INTO stream_events(stream_id, seq, kind, actor_id, at, body) "
     "VALUES (?, ?, 'message', ?, ?, ?)";
 constexpr char kInsertMessage[] =
-    "INSERT INTO room_messages(room_id, seq, author_id, at, lang) VALUES (?, ?, ?, ?, 'en')";
+    "INSERT INTO room_messages(room_id, seq, author_id) VALUES (?, ?, ?)";
 
 // Appends `count` messages to every room, authors cycling through its members.
 void add_messages(SQLite::Database& db, std::int64_t count) {
@@ -105,7 +105,6 @@ void add_messages(SQLite::Database& db, std::int64_t count) {
       msg.bind(1, r.id);
       msg.bind(2, r.last_seq);
       msg.bind(3, author);
-      msg.bind(4, at);
       msg.exec();
       msg.reset();
       if (++in_txn == 500000) {

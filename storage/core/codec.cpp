@@ -1,8 +1,8 @@
 #include "storage/core/codec.hpp"
 
-#include <simdjson.h>
-
 #include <nlohmann/json.hpp>
+
+#include "storage/core/body_json.hpp"
 
 namespace praxis::storage::detail {
 namespace {
@@ -31,18 +31,11 @@ std::vector<std::string> strings_from_json(const std::string& json) {
 }
 
 std::string string_member(std::string_view json, std::string_view key) {
-  // simdjson reads up to SIMDJSON_PADDING bytes past the end: a reused,
-  // padded copy (one per thread) instead of a new allocation per body.
-  thread_local simdjson::ondemand::parser parser;
-  thread_local std::string buffer;
-  buffer.assign(json);
-  buffer.resize(json.size() + simdjson::SIMDJSON_PADDING);
-  std::string_view value;
-  auto doc = parser.iterate(buffer.data(), json.size(), buffer.size());
-  if (doc.error() || doc.find_field_unordered(key).get_string().get(value)) {
-    throw Error("bad body in database: no string \"" + std::string(key) + "\"");
-  }
-  return std::string(value);
+  std::string out;
+  read_body(json, [&](simdjson::ondemand::object& o) {
+    out = std::string(std::string_view(o.find_field_unordered(key).get_string()));
+  });
+  return out;
 }
 
 std::string lower_ascii(std::string s) {

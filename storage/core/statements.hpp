@@ -49,6 +49,7 @@ class Query {
   std::int64_t i64(int col) const { return s_.getColumn(col).getInt64(); }
   std::string str(int col) const { return s_.getColumn(col).getString(); }
   bool flag(int col) const { return s_.getColumn(col).getInt64() != 0; }
+  bool is_null(int col) const { return s_.getColumn(col).isNull(); }
   std::optional<std::int64_t> opt_i64(int col) const {
     auto c = s_.getColumn(col);
     if (c.isNull()) return std::nullopt;

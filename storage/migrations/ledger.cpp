@@ -20,6 +20,8 @@ constexpr Migration kSteps[] = {
     {5, 3, &migrations::unread_index},
     // v5 binaries read the dropped text column and name the dropped index.
     {6, 6, &migrations::narrow_messages},
+    // v6 binaries read the dropped columns.
+    {7, 7, &migrations::lean_messages},
 };
 
 constexpr bool numbered_in_order() {

@@ -10,7 +10,7 @@
 
 namespace praxis::storage {
 
-inline constexpr int kSchemaVersion = 6;
+inline constexpr int kSchemaVersion = 7;
 
 std::span<const Migration> schema();
 

@@ -14,5 +14,6 @@ void accounts_lifecycle(SQLite::Database& db);  // 3
 void unread_by_key(SQLite::Database& db);       // 4
 void unread_index(SQLite::Database& db);        // 5
 void narrow_messages(SQLite::Database& db);     // 6
+void lean_messages(SQLite::Database& db);       // 7
 
 }  // namespace praxis::storage::migrations

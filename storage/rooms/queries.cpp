@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <limits>
 
-#include "storage/core/codec.hpp"
 #include "storage/core/connection.hpp"
 #include "storage/core/reader.hpp"
 #include "storage/rooms/rows.hpp"
@@ -41,7 +40,7 @@ constexpr char kSelectReadSeq[] =
     "SELECT read_seq FROM room_members WHERE room_id = ? AND user_id = ?";
 // Both count up to kUnreadCap, so a page of rooms never walks more than that
 // many rows per room. Unread walks the primary key after read_seq (the rows
-// hold no text since schema step 6); the mentions count takes the user's
+// hold only what changes since schema step 7); the mentions count takes the user's
 // mentions first (CROSS JOIN keeps that order).
 constexpr char kCountUnread[] =
     "SELECT COUNT(*) FROM (SELECT 1 FROM room_messages "
@@ -59,10 +58,10 @@ constexpr char kSelectMessagesAfter[] =
     "SELECT " PRAXIS_MESSAGE_COLUMNS
     " FROM room_messages AS m JOIN users AS u ON u.id = m.author_id "
     "WHERE m.room_id = ? AND m.seq > ? ORDER BY m.seq LIMIT ?";
-// The log bodies of the messages in a page's span, in one walk of the log's
+// The log events of the messages in a page's span, in one walk of the log's
 // primary key: cheaper than one lookup per message.
-constexpr char kSelectPostedBodies[] =
-    "SELECT seq, body FROM stream_events WHERE stream_id = ? AND seq >= ? AND seq <= ? "
+constexpr char kSelectPosted[] =
+    "SELECT seq, at, body FROM stream_events WHERE stream_id = ? AND seq >= ? AND seq <= ? "
     "AND kind = 'message'";
 constexpr char kSelectReactions[] =
     "SELECT seq, emoji, user_id FROM room_reactions WHERE room_id = ? AND seq >= ? AND seq <= ? "
@@ -97,30 +96,25 @@ void count_unread(storage::detail::StatementCache& c, RoomView& v) {
                                       m.user_id, kUnreadCap);
 }
 
-// The page (ascending seq) with the texts as posted read from the log.
-std::vector<Message> fold_texts(storage::detail::StatementCache& c, Id room_id,
-                                std::vector<detail::MessageRow> rows) {
+// The page (ascending seq), completed from the messages' log events.
+std::vector<Message> fold_posted(storage::detail::StatementCache& c, Id room_id,
+                                 std::vector<detail::MessageRow> rows) {
   std::vector<Message> page;
+  if (rows.empty()) return page;
   page.reserve(rows.size());
-  const auto missing =
-      std::count_if(rows.begin(), rows.end(), [](const auto& r) { return r.text_in_log; });
-  if (missing > 0) {
-    Query q(c, kSelectPostedBodies, room_id, rows.front().message.seq, rows.back().message.seq);
-    auto row = rows.begin();
-    while (q.step()) {
-      const Seq seq = q.i64(0);
-      row = std::lower_bound(row, rows.end(), seq,
-                             [](const auto& r, Seq s) { return r.message.seq < s; });
-      if (row == rows.end()) break;
-      if (row->message.seq != seq || !row->text_in_log) continue;
-      row->message.text = storage::detail::string_member(q.str(1), "text");
-      row->text_in_log = false;
+  Query q(c, kSelectPosted, room_id, rows.front().message.seq, rows.back().message.seq);
+  auto row = rows.begin();
+  for (; q.step(); ++row) {
+    const Seq seq = q.i64(0);
+    row = std::lower_bound(row, rows.end(), seq,
+                           [](const auto& r, Seq s) { return r.message.seq < s; });
+    if (row == rows.end() || row->message.seq != seq) {
+      throw storage::Error("a message log event without its message");
     }
+    detail::read_posted(*row, q.i64(1), q.str(2));
+    page.push_back(std::move(row->message));
   }
-  for (auto& r : rows) {
-    if (r.text_in_log) throw storage::Error("message without its log body");
-    page.push_back(std::move(r.message));
-  }
+  if (page.size() != rows.size()) throw storage::Error("a message without its log event");
   return page;
 }
 
@@ -216,7 +210,7 @@ Page<Message> Queries::messages_before(Id room_id, Seq before, std::int64_t limi
                                              detail::read_message, room_id, before, limit + 1),
                         limit);
       std::reverse(rows.items.begin(), rows.items.end());
-      Page<Message> page{fold_texts(r_.statements(), room_id, std::move(rows.items)),
+      Page<Message> page{fold_posted(r_.statements(), room_id, std::move(rows.items)),
                          rows.has_more};
       fold_reactions(r_.statements(), room_id, page.items);
       return page;
@@ -231,7 +225,7 @@ Page<Message> Queries::messages_after(Id room_id, Seq after, std::int64_t limit)
       auto rows = paged(storage::detail::all(r_.statements(), kSelectMessagesAfter,
                                              detail::read_message, room_id, after, limit + 1),
                         limit);
-      Page<Message> page{fold_texts(r_.statements(), room_id, std::move(rows.items)),
+      Page<Message> page{fold_posted(r_.statements(), room_id, std::move(rows.items)),
                          rows.has_more};
       fold_reactions(r_.statements(), room_id, page.items);
       return page;

@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "storage/core/body_json.hpp"
 #include "storage/core/codec.hpp"
 
 namespace praxis::storage::rooms {
@@ -43,15 +44,33 @@ MessageRow read_message(const Query& q) {
   m.seq = q.i64(0);
   m.by = q.i64(1);
   m.author_name = q.str(2);
-  m.at = q.i64(3);
-  m.text = q.str(4);
-  m.lang = q.str(5);
-  m.reply_to = q.opt_i64(6);
-  m.mentions = storage::detail::ids_from_json(q.str(7));
-  m.edited_at = q.opt_i64(8);
-  m.deleted = q.opt_i64(9).has_value();
-  row.text_in_log = q.i64(10) != 0;
+  row.text_in_log = q.is_null(3);
+  if (!row.text_in_log) m.text = q.str(3);
+  m.edited_at = q.opt_i64(4);
+  m.deleted = q.opt_i64(5).has_value();
   return row;
+}
+
+void read_posted(MessageRow& row, Millis at, std::string_view body) {
+  auto& m = row.message;
+  m.at = at;
+  storage::detail::read_body(body, [&](simdjson::ondemand::object& o) {
+    for (auto field : o) {
+      const std::string_view key = field.unescaped_key();
+      auto value = field.value();
+      if (key == "lang") {
+        m.lang = std::string(std::string_view(value.get_string()));
+      } else if (key == "reply_to") {
+        if (value.type() != simdjson::ondemand::json_type::null) m.reply_to = value.get_int64();
+      } else if (key == "mentions") {
+        for (auto id : value.get_array()) m.mentions.push_back(id.get_int64());
+      } else if (key == "text" && row.text_in_log) {
+        m.text = std::string(std::string_view(value.get_string()));
+        row.text_in_log = false;
+      }
+    }
+  });
+  if (row.text_in_log) throw Error("message body without its text");
 }
 
 }  // namespace detail

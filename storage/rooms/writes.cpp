@@ -43,8 +43,7 @@ constexpr char kSelectLiveMessage[] =
 constexpr char kSelectIsMessage[] = "SELECT 1 FROM room_messages WHERE room_id = ? AND seq = ?";
 constexpr char kSelectIsMember[] = "SELECT 1 FROM room_members WHERE room_id = ? AND user_id = ?";
 constexpr char kInsertMessage[] =
-    "INSERT INTO room_messages(room_id, seq, author_id, at, lang, reply_to, mentions) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?)";
+    "INSERT INTO room_messages(room_id, seq, author_id) VALUES (?, ?, ?)";
 constexpr char kInsertMention[] =
     "INSERT INTO room_mentions(room_id, user_id, seq) VALUES (?, ?, ?)";
 constexpr char kUpdateText[] =
@@ -285,9 +284,7 @@ EventResult Writes::post_message(const NewMessage& m) {
       if (!seen && exists(c, kSelectIsMember, m.room_id, id)) f.mentions.push_back(id);
     }
     const Seq seq = log.append(m.room_id, "message", m.author, m.at, bodies_.message(f), m.cmid);
-    Query(c, kInsertMessage, m.room_id, seq, m.author, m.at, m.lang, m.reply_to,
-          storage::detail::ids_to_json(f.mentions))
-        .exec();
+    Query(c, kInsertMessage, m.room_id, seq, m.author).exec();
     for (Id id : f.mentions) Query(c, kInsertMention, m.room_id, id, seq).exec();
     return EventResult{Status::kOk, seq};
   });

@@ -93,8 +93,10 @@ TEST_CASE("v1 rooms and events migrate to stream logs") {
     db.same(
         "SELECT room_id, seq, user_id, at, text, lang, reply_to, mentions, edited_at, "
         "deleted_at FROM events WHERE kind = 'message' ORDER BY room_id, seq",
-        "SELECT m.room_id, m.seq, m.author_id, m.at, "
-        "COALESCE(m.changed_text, e.body ->> '$.text'), m.lang, m.reply_to, m.mentions, "
+        // Step 7: what a post fixed is the log's.
+        "SELECT m.room_id, m.seq, m.author_id, e.at, "
+        "COALESCE(m.changed_text, e.body ->> '$.text'), e.body ->> '$.lang', "
+        "e.body ->> '$.reply_to', e.body -> '$.mentions', "
         "m.edited_at, m.deleted_at FROM room_messages AS m JOIN stream_events AS e "
         "ON e.stream_id = m.room_id AND e.seq = m.seq ORDER BY m.room_id, m.seq");
     // Step 6: the text is the log's unless it was changed after the body was
