@@ -58,5 +58,5 @@ link() {
 link fuzz_decode_client fuzz/fuzz_decode_client.cpp "${protocol[@]}"
 link fuzz_http_api fuzz/fuzz_http_api.cpp "${protocol[@]}"
 link fuzz_http_request fuzz/fuzz_http_request.cpp "${auth[@]}" protocol/core/*.cpp \
-  -lSQLiteCpp -lsqlite3 -lcrypto -lpthread
+  -lSQLiteCpp -lsqlite3 -lsimdjson -lcrypto -lpthread
 echo "fuzz targets in $OUT/"
