@@ -2,8 +2,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "storage/core/body_json.hpp"
-
 namespace praxis::storage::detail {
 namespace {
 
@@ -28,14 +26,6 @@ std::string strings_to_json(const std::vector<std::string>& v) {
 }
 std::vector<std::string> strings_from_json(const std::string& json) {
   return list_from_json<std::string>(json);
-}
-
-std::string string_member(std::string_view json, std::string_view key) {
-  std::string out;
-  read_body(json, [&](simdjson::ondemand::object& o) {
-    out = std::string(std::string_view(o.find_field_unordered(key).get_string()));
-  });
-  return out;
 }
 
 std::string lower_ascii(std::string s) {

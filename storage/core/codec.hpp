@@ -1,5 +1,5 @@
 // Private to storage/ (core and features): how lists and enums are stored in
-// columns, and reading one member of a stored body.
+// columns.
 #pragma once
 
 #include <array>
@@ -18,11 +18,6 @@ std::string ids_to_json(const std::vector<std::int64_t>& ids);
 std::vector<std::int64_t> ids_from_json(const std::string& json);
 std::string strings_to_json(const std::vector<std::string>& v);
 std::vector<std::string> strings_from_json(const std::string& json);
-
-// The string member `key` of a JSON object (a stored log body), read without
-// parsing the rest of it (simdjson On-Demand). Throws Error if the body is not
-// an object with that string member.
-std::string string_member(std::string_view json, std::string_view key);
 
 std::string lower_ascii(std::string s);
 

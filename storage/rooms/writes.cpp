@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "storage/core/codec.hpp"
 #include "storage/core/txn.hpp"
 #include "storage/rooms/rows.hpp"
 
