@@ -103,12 +103,10 @@ std::vector<Message> fold_posted(storage::detail::StatementCache& c, Id room_id,
   if (rows.empty()) return page;
   page.reserve(rows.size());
   Query q(c, kSelectPosted, room_id, rows.front().message.seq, rows.back().message.seq);
+  // Every message of the span is in the page, so the two lists pair one to one.
   auto row = rows.begin();
   for (; q.step(); ++row) {
-    const Seq seq = q.i64(0);
-    row = std::lower_bound(row, rows.end(), seq,
-                           [](const auto& r, Seq s) { return r.message.seq < s; });
-    if (row == rows.end() || row->message.seq != seq) {
+    if (row == rows.end() || row->message.seq != q.i64(0)) {
       throw storage::Error("a message log event without its message");
     }
     detail::read_posted(*row, q.i64(1), q.str(2));
