@@ -208,10 +208,22 @@ TEST_CASE("unread and mention counts stop at kUnreadCap") {
   Id ben = db.user("ben");
   Id room_id = db.room(ada, "r");
   db.join(room_id, ben);
-  for (std::int64_t i = 0; i < kUnreadCap + 5; ++i) db.post(room_id, ada, "m", {ben});
-  const auto u = db.queries.unread(room_id, ben);
-  CHECK(u.unread == kUnreadCap);
-  CHECK(u.mentions == kUnreadCap);
+  auto check = [&](std::int64_t expected) {
+    const auto u = db.queries.unread(room_id, ben);
+    CHECK(u.unread == expected);
+    CHECK(u.mentions == expected);
+    const auto rooms = db.queries.rooms_for(ben, std::nullopt, 10);
+    REQUIRE(rooms.items.size() == 1);
+    CHECK(rooms.items[0].unread == expected);
+    CHECK(rooms.items[0].mentions == expected);
+  };
+  for (std::int64_t i = 0; i < kUnreadCap; ++i) db.post(room_id, ada, "m", {ben});
+  check(kUnreadCap);  // the head is kUnreadCap after read_seq: counted whole
+  for (int i = 0; i < 5; ++i) db.post(room_id, ada, "m", {ben});
+  check(kUnreadCap);  // further: the count stops
+  Seq read = 0;
+  db.rooms.mark_read(room_id, ben, 10, &read);
+  check(kUnreadCap - 5);  // counted whole again
 }
 
 }  // namespace
