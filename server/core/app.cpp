@@ -14,6 +14,7 @@
 
 #include "protocol/core/limits.hpp"
 #include "server/core/core.hpp"
+#include "server/core/fanout.hpp"
 #include "server/core/listener.hpp"
 #include "server/core/log.hpp"
 #include "server/core/sd_notify.hpp"
@@ -126,7 +127,8 @@ int App::serve() {
       {readers, [&core](double seconds, std::size_t) { core.metrics.observe_commit(seconds); },
        [](const std::string& what) {
          log::error("write_failed", {{"what", what}});
-       }});
+       },
+       [&core](const std::function<void()>& run_done) { gather_fanout(core, run_done); }});
   core.store = &store;
   asio::thread_pool workers(s.http_threads);
   asio::thread_pool heavy(s.heavy_threads);

@@ -73,13 +73,24 @@ class Connection : public std::enable_shared_from_this<Connection> {
   // Everything committed writes tell a connection (acks, events, membership
   // changes, answers) goes through its inbox, in commit order, and reaches
   // the strand in one hop for everything pushed meanwhile (delivery.hpp
-  // drains it). An item is an event of `stream` (deduplicated, gaps filled),
-  // or with stream 0 a payload sent as is, or `run` (work on the strand).
-  struct Item {
+  // drains it). An item is committed events (deduplicated, gaps filled), a
+  // payload sent as is, or `run` (work on the strand).
+  //
+  // Events of one stream, seqs first..last, encoded as one text ('\n'
+  // between them): what a commit appended there, shared by every receiver.
+  struct Events {
     Id stream = 0;
-    Seq seq = 0;
+    Seq first = 0;
+    Seq last = 0;
     Payload payload;
+  };
+  struct Item {
+    Payload payload;
+    std::vector<Events> events;
     std::function<void()> run;
+
+    static Item message(Payload p) { return {std::move(p), {}, nullptr}; }
+    static Item work(std::function<void()> fn) { return {nullptr, {}, std::move(fn)}; }
   };
   // Thread-safe. True when the caller must post a drain (none is pending).
   bool push(Item item) {

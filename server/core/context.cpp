@@ -2,6 +2,7 @@
 
 #include "server/core/core.hpp"
 #include "server/core/delivery.hpp"
+#include "server/core/fanout.hpp"
 #include "server/core/log.hpp"
 
 namespace praxis::server {
@@ -28,7 +29,7 @@ void Context::send(std::string text) {
         rid_,
         protocol::Error{protocol::ErrorCode::kTooLarge, "the answer is too large; ask for less"}});
   }
-  queue(*core_, c_, {0, 0, make_payload(std::move(text)), nullptr});
+  queue(*core_, c_, Connection::Item::message(make_payload(std::move(text))));
 }
 
 void Context::committed(storage::Outcome& o, const std::function<void()>& then) {

@@ -4,6 +4,7 @@
 
 #include "protocol/core/limits.hpp"
 #include "server/core/core.hpp"
+#include "server/core/fanout.hpp"
 #include "server/core/log.hpp"
 
 namespace praxis::server {
@@ -53,10 +54,10 @@ void drain_inbox(Core& core, Connection& c) {
       item.run();
     } else if (!c.greeted) {
       // Before hello nothing is sent: hello subscribes and replays everything.
-    } else if (item.stream == 0) {
+    } else if (item.payload) {
       c.send(std::move(item.payload));
     } else {
-      deliver(core, c, item.stream, item.seq, item.payload);
+      for (const auto& events : item.events) deliver(core, c, events);
     }
   }
   c.draining.clear();  // keeps the capacity, drops the payloads
@@ -68,6 +69,11 @@ void send_error(Connection& c, const nlohmann::json& rid, protocol::ErrorCode co
 }
 
 void queue(Core& core, const ConnectionPtr& c, Connection::Item item) {
+  flush_fanout(c);
+  enqueue(core, c, std::move(item));
+}
+
+void enqueue(Core& core, const ConnectionPtr& c, Connection::Item item) {
   if (c->push(std::move(item))) c->post([&core, c] { drain_inbox(core, *c); });
 }
 
@@ -84,25 +90,20 @@ Seq send_range(Core& core, Connection& c, Id stream, Seq after, Seq upto) {
   }
 }
 
-void deliver(Core& core, Connection& c, Id stream, Seq seq, const Payload& payload) {
-  if (auto* r = replay_of(c, stream)) {  // the replay reads it from the database
-    r->live = std::max(r->live, seq);
+void deliver(Core& core, Connection& c, const Connection::Events& e) {
+  if (auto* r = replay_of(c, e.stream)) {  // the replay reads them from the database
+    r->live = std::max(r->live, e.last);
     return;
   }
-  auto it = c.delivered.find(stream);
-  if (it == c.delivered.end() || seq <= it->second) return;
-  if (seq > it->second + 1) it->second = send_range(core, c, stream, it->second, seq - 1);
-  c.send(payload);
-  it->second = seq;
-}
-
-void publish(Core& core, const std::vector<storage::Append>& appends) {
-  for (const auto& a : appends) {
-    auto payload = make_payload(protocol::event_frame(a.stream, a.seq, a.body));
-    for (const auto& c : core.hub.stream_connections(a.stream)) {
-      queue(core, c, {a.stream, a.seq, payload, nullptr});
-    }
+  auto it = c.delivered.find(e.stream);
+  if (it == c.delivered.end() || e.last <= it->second) return;
+  if (e.first <= it->second) {  // partly sent already (a subscribe met them): the rest
+    it->second = send_range(core, c, e.stream, it->second, e.last);
+    return;
   }
+  if (e.first > it->second + 1) it->second = send_range(core, c, e.stream, it->second, e.first - 1);
+  c.send(e.payload);
+  it->second = e.last;
 }
 
 }  // namespace praxis::server

@@ -1,6 +1,6 @@
 // Getting messages to a connection: encoding and sending on its strand, its
 // inbox (thread-safe, in commit order), and stream events exactly once and in
-// order, filling any gap from the stream log. publish() hands a commit's
+// order, filling any gap from the stream log. fanout.hpp hands a commit's
 // appended events to every subscriber.
 #pragma once
 
@@ -51,22 +51,21 @@ void send_message(Connection& c, const M& m) {
 void send_error(Connection& c, const nlohmann::json& rid, protocol::ErrorCode code,
                 std::string message);
 
-// Any thread: queues an item in c's inbox, behind what was queued before it,
-// and posts one drain to the strand when none is pending.
+// Any thread: queues an item in c's inbox, behind what was queued before it
+// (a writer batch's events gathered for c too: fanout.hpp), and posts one
+// drain to the strand when none is pending.
 void queue(Core& core, const ConnectionPtr& c, Connection::Item item);
+// The same, without looking at a batch being gathered (fanout.hpp's own push).
+void enqueue(Core& core, const ConnectionPtr& c, Connection::Item item);
 
 // Strand only: handles everything queued in c's inbox so far, in order.
 void drain_inbox(Core& core, Connection& c);
 
-// Strand only: a committed event for c: skips duplicates and events of
+// Strand only: committed events for c: skips duplicates and events of
 // streams being replayed, fills a gap from the database.
-void deliver(Core& core, Connection& c, Id stream, Seq seq, const Payload& payload);
+void deliver(Core& core, Connection& c, const Connection::Events& events);
 // Strand only: sends the stored events (after, upto] of stream (upto <= 0: to
 // the newest); returns the last seq sent (or `after`).
 Seq send_range(Core& core, Connection& c, Id stream, Seq after, Seq upto);
-
-// Any thread (the writer's, after a commit): each appended event, encoded
-// once, into the inbox of every subscriber of its stream.
-void publish(Core& core, const std::vector<storage::Append>& appends);
 
 }  // namespace praxis::server

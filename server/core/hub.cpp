@@ -1,6 +1,7 @@
 #include "server/core/hub.hpp"
 
 #include <algorithm>
+#include <functional>
 
 namespace praxis::server {
 
@@ -56,6 +57,7 @@ bool Hub::subscribe(Id stream, const std::string& kind, const ConnectionPtr& c, 
       s.subscribers.emplace(c.get(), std::pair{std::weak_ptr<Connection>(c), present});
   if (fresh) {
     streams_of_[c.get()].push_back(stream);
+    s.snapshot.reset();
   } else if (present && !it->second.second) {
     it->second.second = true;  // looking in on demand, now a member: present
   } else {
@@ -89,6 +91,7 @@ bool Hub::drop(Id stream, Connection* c, std::string* kind) {
   if (sub == it->second.subscribers.end()) return false;
   const bool was_present = sub->second.second;
   it->second.subscribers.erase(sub);
+  it->second.snapshot.reset();
   bool gone = false;
   if (was_present) {
     auto& present = it->second.present;
@@ -99,16 +102,24 @@ bool Hub::drop(Id stream, Connection* c, std::string* kind) {
   return gone;
 }
 
-std::vector<ConnectionPtr> Hub::stream_connections(Id stream) {
-  std::vector<ConnectionPtr> out;
+Hub::Subscribers Hub::stream_connections(Id stream) {
+  static const Subscribers kNone = std::make_shared<const std::vector<ConnectionPtr>>();
   std::lock_guard lock(mu_);
   auto it = streams_.find(stream);
-  if (it == streams_.end()) return out;
-  out.reserve(it->second.subscribers.size());
-  for (const auto& [raw, sub] : it->second.subscribers) {
-    if (auto c = sub.first.lock()) out.push_back(std::move(c));
+  if (it == streams_.end()) return kNone;
+  auto& s = it->second;
+  if (!s.snapshot) {
+    std::vector<ConnectionPtr> list;
+    list.reserve(s.subscribers.size());
+    for (const auto& [raw, sub] : s.subscribers) {
+      if (auto c = sub.first.lock()) list.push_back(std::move(c));
+    }
+    std::sort(list.begin(), list.end(), [](const ConnectionPtr& a, const ConnectionPtr& b) {
+      return std::less<>()(a.get(), b.get());
+    });
+    s.snapshot = std::make_shared<const std::vector<ConnectionPtr>>(std::move(list));
   }
-  return out;
+  return s.snapshot;
 }
 
 std::vector<ConnectionPtr> Hub::user_connections(Id user) {

@@ -1,6 +1,8 @@
 // Who is connected where: open connections by user, subscribers by stream,
 // and who is present in each stream. Thread-safe: one mutex guards the maps;
-// every list is copied out under the lock and used after releasing it.
+// every list is copied out under the lock and used after releasing it. A
+// stream's subscribers are kept as an immutable list too, made again after a
+// change: fan-out takes it with one reference count, not one per subscriber.
 //
 // A subscription is "present" when it counts for presence (a member's
 // standing subscription), or not (someone looking in on demand).
@@ -39,7 +41,9 @@ class Hub {
   bool unsubscribe(Id stream, Connection* c, std::string* kind = nullptr);
   bool subscribed(Id stream, Connection* c);
 
-  std::vector<ConnectionPtr> stream_connections(Id stream);
+  // Never null; ordered by address (std::less on Connection*).
+  using Subscribers = std::shared_ptr<const std::vector<ConnectionPtr>>;
+  Subscribers stream_connections(Id stream);
   std::vector<ConnectionPtr> user_connections(Id user);
   std::vector<ConnectionPtr> all_connections();
   std::vector<Id> present_users(Id stream);  // ascending
@@ -50,6 +54,7 @@ class Hub {
     std::string kind;
     std::unordered_map<Connection*, std::pair<std::weak_ptr<Connection>, bool>> subscribers;
     std::unordered_map<Id, int> present;  // user -> present subscriptions
+    Subscribers snapshot;                 // of `subscribers`; null after a change
   };
   bool drop(Id stream, Connection* c, std::string* kind);  // under mu_
 

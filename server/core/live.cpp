@@ -6,9 +6,9 @@
 namespace praxis::server {
 
 void Live::broadcast(Id stream, const Payload& p, Id except_user) {
-  for (const auto& c : core_.hub.stream_connections(stream)) {
+  for (const auto& c : *core_.hub.stream_connections(stream)) {
     if (except_user != 0 && c->user_id() == except_user) continue;
-    queue(core_, c, {0, 0, p, nullptr});
+    queue(core_, c, Connection::Item::message(p));
   }
 }
 
@@ -19,7 +19,7 @@ void Live::to_user(Id user, const std::function<void(Connection&)>& fn) {
     // NOTE: the item lives in c's own inbox: it holds c by a plain pointer (a
     // shared_ptr there would keep c alive for ever if it closed first). It
     // only runs inside a drain, which holds c.
-    queue(core_, c, {0, 0, nullptr, [raw = c.get(), fn] { fn(*raw); }});
+    queue(core_, c, Connection::Item::work([raw = c.get(), fn] { fn(*raw); }));
   }
 }
 
@@ -28,9 +28,9 @@ void Live::grant(Id user, Id stream, const std::string& kind, Seq from) {
     // The hub first, now (commit order): what is published from here on
     // reaches c's inbox behind this item, which sets where c stands.
     const bool arrived = core_.hub.subscribe(stream, kind, c, true);
-    queue(core_, c, {0, 0, nullptr, [raw = c.get(), stream, from] {
-                       raw->delivered.try_emplace(stream, from);
-                     }});
+    queue(core_, c, Connection::Item::work([raw = c.get(), stream, from] {
+            raw->delivered.try_emplace(stream, from);
+          }));
     if (arrived) announce(stream, kind, user, true);
   }
 }
@@ -41,11 +41,11 @@ void Live::revoke(Id user, Id stream) {
     const bool gone = core_.hub.unsubscribe(stream, c.get(), &kind);
     // Again on the strand: a subscription made there in the meantime (a hello
     // or a subscribe that read the membership before this commit) ends too.
-    queue(core_, c, {0, 0, nullptr, [this, raw = c.get(), stream, user] {
-                       raw->delivered.erase(stream);
-                       std::string k;
-                       if (core_.hub.unsubscribe(stream, raw, &k)) announce(stream, k, user, false);
-                     }});
+    queue(core_, c, Connection::Item::work([this, raw = c.get(), stream, user] {
+            raw->delivered.erase(stream);
+            std::string k;
+            if (core_.hub.unsubscribe(stream, raw, &k)) announce(stream, k, user, false);
+          }));
     if (gone) announce(stream, kind, user, false);
   }
 }

@@ -41,7 +41,8 @@ std::vector<std::unique_ptr<Reader>> open_readers(const std::string& path, std::
 Store::Store(const fs::path& data_dir, std::span<const Migration> schema, StoreOptions options)
     : path_(prepare(data_dir, schema)),
       all_(open_readers(path_, options.readers)),
-      writer_(path_, std::move(options.on_commit), std::move(options.on_failure)) {
+      writer_(path_, std::move(options.on_commit), std::move(options.on_failure),
+              std::move(options.done_scope)) {
   for (auto& r : all_) free_.push_back(r.get());
 }
 

@@ -29,6 +29,7 @@ struct StoreOptions {
   std::size_t readers = 4;
   Writer::CommitObserver on_commit;
   Writer::FailureObserver on_failure;
+  Writer::DoneScope done_scope;
 };
 
 class Store {

@@ -39,7 +39,7 @@ void exec(SQLite::Statement& s) {
 }  // namespace
 
 struct Writer::Impl {
-  Impl(const std::string& path, CommitObserver obs, FailureObserver failed)
+  Impl(const std::string& path, CommitObserver obs, FailureObserver failed, DoneScope scope)
       : db(detail::open_connection(path, detail::Access::kWrite)),
         txn(detail::translate("writer", [&] { return std::make_unique<Txn>(*db); })),
         savepoint(*db, kSavepoint),
@@ -47,6 +47,7 @@ struct Writer::Impl {
         release(*db, kRelease),
         observer(std::move(obs)),
         on_failure(std::move(failed)),
+        done_scope(std::move(scope)),
         checkpointer(path, [this](const std::string& what) {
           if (on_failure) on_failure(what);
         }) {
@@ -75,6 +76,7 @@ struct Writer::Impl {
   SQLite::Statement savepoint, rollback_to, release;
   CommitObserver observer;
   FailureObserver on_failure;
+  DoneScope done_scope;
   detail::Checkpointer checkpointer;
 
   mutable std::mutex mu;
@@ -101,11 +103,22 @@ void Writer::Impl::run() {
     } catch (...) {
       // Metrics must not stop the writer either.
     }
-    for (std::size_t i = 0; i < batch.size(); ++i) {
+    auto run_done = [&] {
+      for (std::size_t i = 0; i < batch.size(); ++i) {
+        try {
+          if (batch[i].done) batch[i].done(outcomes[i]);
+        } catch (...) {
+          // A callback's failure must not stop the writer; it is reported.
+          failed("done", std::current_exception());
+        }
+      }
+    };
+    if (!done_scope) {
+      run_done();
+    } else {
       try {
-        if (batch[i].done) batch[i].done(outcomes[i]);
+        done_scope(run_done);
       } catch (...) {
-        // A callback's failure must not stop the writer; it is reported.
         failed("done", std::current_exception());
       }
     }
@@ -194,8 +207,10 @@ void Writer::Impl::failed(const char* where, std::exception_ptr e) noexcept {
   }
 }
 
-Writer::Writer(const std::string& path, CommitObserver observer, FailureObserver failed)
-    : impl_(std::make_unique<Impl>(path, std::move(observer), std::move(failed))) {
+Writer::Writer(const std::string& path, CommitObserver observer, FailureObserver failed,
+               DoneScope done_scope)
+    : impl_(std::make_unique<Impl>(path, std::move(observer), std::move(failed),
+                                   std::move(done_scope))) {
   impl_->thread = std::thread([this] { impl_->run(); });
 }
 

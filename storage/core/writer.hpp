@@ -45,15 +45,21 @@ class Writer {
   // minute): the operator's only trace of a failed write, so the caller logs
   // it. Must be thread-safe.
   using FailureObserver = std::function<void(const std::string& what)>;
+  // Wraps each batch's `done` callbacks on the writer thread: must call
+  // run_done exactly once (the server gathers a batch's fan-out around it).
+  using DoneScope = std::function<void(const std::function<void()>& run_done)>;
 
-  Writer(const std::string& path, CommitObserver observer = {}, FailureObserver failed = {});
+  Writer(const std::string& path, CommitObserver observer = {}, FailureObserver failed = {},
+         DoneScope done_scope = {});
   ~Writer();  // stop()
   Writer(const Writer&) = delete;
   Writer& operator=(const Writer&) = delete;
 
   void submit(Job job, Done done);
   // Runs `job` and blocks until committed; returns the commit result. For
-  // start-up and tests; never call from the writer thread.
+  // start-up and tests; never call from the writer thread. It returns from
+  // its own `done`: what a DoneScope does after the batch's callbacks may
+  // still be under way (a second run_sync waits for that too).
   bool run_sync(Job job);
   void stop();
   std::size_t queue_depth() const;

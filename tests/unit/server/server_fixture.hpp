@@ -7,6 +7,7 @@
 #include <boost/asio/thread_pool.hpp>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -14,6 +15,7 @@
 
 #include "../temp_dir.hpp"
 #include "server/core/core.hpp"
+#include "server/core/fanout.hpp"
 #include "server/core/http_types.hpp"
 #include "server/core/tokens.hpp"
 #include "storage/migrations/ledger.hpp"
@@ -52,6 +54,8 @@ class Server : public TempDir {
     if (attach) attach(registry);
     storage::StoreOptions options;
     options.readers = 4;
+    // As praxisd: a batch's events go out per receiver at its end.
+    options.done_scope = [this](const std::function<void()>& run) { gather_fanout(core, run); };
     store.emplace(dir() / "data", storage::schema(), std::move(options));
     core.store = &*store;
     core.workers = &workers;

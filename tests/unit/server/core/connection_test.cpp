@@ -7,6 +7,7 @@
 
 #include "../fake_connection.hpp"
 #include "protocol/core/limits.hpp"
+#include "server/core/delivery.hpp"
 
 namespace praxis::server {
 namespace {
@@ -66,14 +67,14 @@ TEST_CASE("connection: posted work waits for the strand, in order, and keeps it 
 
 TEST_CASE("connection: push asks for one drain until take()") {
   auto c = connection(1);
-  CHECK(c->push({1, 1, nullptr, nullptr}));
-  CHECK_FALSE(c->push({1, 2, nullptr, nullptr}));
+  CHECK(c->push(Connection::Item::message(make_payload("1"))));
+  CHECK_FALSE(c->push(Connection::Item::message(make_payload("2"))));
   std::vector<Connection::Item> items;
   c->take(items);
   REQUIRE(items.size() == 2);
-  CHECK(items[0].seq == 1);
-  CHECK(items[1].seq == 2);
-  CHECK(c->push({0, 0, nullptr, nullptr}));  // a fresh drain
+  CHECK(*items[0].payload == "1");
+  CHECK(*items[1].payload == "2");
+  CHECK(c->push(Connection::Item::work([] {})));  // a fresh drain
   c->take(items);
   CHECK(items.size() == 1);
 }

@@ -1,6 +1,8 @@
 #include "server/core/delivery.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <future>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -8,6 +10,7 @@
 #include "../fake_connection.hpp"
 #include "../server_fixture.hpp"
 #include "server/core/context.hpp"
+#include "server/core/fanout.hpp"
 #include "server/core/resume.hpp"
 #include "storage/core/txn.hpp"
 
@@ -41,6 +44,10 @@ struct Delivery : test::Server {
   }
   // Appends n events (bodies {"n":k}) and publishes them as the core does.
   void append(int n) {
+    submit_appends(n);
+    flush();
+  }
+  void submit_appends(int n) {
     for (int i = 0; i < n; ++i) {
       store->writer().submit(
           [this](storage::Txn& tx) {
@@ -48,10 +55,29 @@ struct Delivery : test::Server {
           },
           [this](storage::Outcome& o) { publish(core, o.appends); });
     }
-    flush();
   }
-  // Waits until every job submitted so far has committed and run its `done`.
+  // As a post does: appends through c's Context, then answers `ack` (rid).
+  void post_with_ack(const ConnectionPtr& c, const char* rid) {
+    Context ctx(core, c, rid);
+    ctx.write<int>(
+        [this](storage::Txn& tx) {
+          return static_cast<int>(tx.streams().append(stream, "x", 1, test::kT0, R"({"k":1})"));
+        },
+        [](Context& ctx, int seq) {
+          ctx.reply(protocol::Ack{nullptr, 0, seq});
+        });
+  }
+  // Holds the writer until `go` is set: what is submitted meanwhile commits
+  // (and fans out) as one batch.
+  void hold(std::promise<void>& go) {
+    store->writer().submit([wait = go.get_future().share()](storage::Txn&) { wait.wait(); },
+                           nullptr);
+  }
+  // Waits until every job submitted so far has committed, run its `done` and
+  // had its events pushed: run_sync returns from inside its batch's `done`
+  // callbacks, before the batch's fan-out, so a second batch waits for that.
   void flush() {
+    REQUIRE(store->writer().run_sync([](storage::Txn&) {}));
     REQUIRE(store->writer().run_sync([](storage::Txn&) {}));
   }
 
@@ -67,12 +93,19 @@ struct Delivery : test::Server {
   std::uint64_t next_conn = 1;
 };
 
-// What a connection was sent, as (type, seq) pairs: seq for events, 0 otherwise.
+// What a connection was sent, as (type, seq) pairs: seq for events, 0 otherwise
+// (a payload may carry several messages, one a line).
 std::vector<std::pair<std::string, Seq>> sent(const FakeConnection& c) {
   std::vector<std::pair<std::string, Seq>> out;
   for (const auto& text : c.sent) {
-    const auto j = Json::parse(text);
-    out.emplace_back(j.at("type").get<std::string>(), j.value("seq", Seq{0}));
+    std::size_t at = 0;
+    for (;;) {
+      const auto end = text.find('\n', at);
+      const auto j = Json::parse(text.substr(at, end - at));
+      out.emplace_back(j.at("type").get<std::string>(), j.value("seq", Seq{0}));
+      if (end == std::string::npos) break;
+      at = end + 1;
+    }
   }
   return out;
 }
@@ -82,14 +115,7 @@ using Sent = std::vector<std::pair<std::string, Seq>>;
 TEST_CASE_METHOD(Delivery, "delivery: the requester's answer comes before the event it committed") {
   auto c = member();
   auto other = member(2);
-  Context ctx(core, c, "r1");
-  ctx.write<int>(
-      [this](storage::Txn& tx) {
-        return static_cast<int>(tx.streams().append(stream, "x", 1, test::kT0, R"({"k":1})"));
-      },
-      [](Context& ctx, int seq) {
-        ctx.reply(protocol::Ack{nullptr, 0, seq});
-      });
+  post_with_ack(c, "r1");
   flush();
   c->run_posted();
   other->run_posted();
@@ -97,6 +123,31 @@ TEST_CASE_METHOD(Delivery, "delivery: the requester's answer comes before the ev
   CHECK(sent(*other) == Sent{{"event", 1}});
   CHECK(Json::parse(c->sent[0]).at("rid") == "r1");
   CHECK(c->delivered.at(stream) == 1);
+}
+
+TEST_CASE_METHOD(Delivery, "fan-out: one batch's events go out together, in order with the rest") {
+  auto c = member();
+  auto other = member(2);
+  std::promise<void> go;
+  hold(go);
+  post_with_ack(c, "r1");
+  submit_appends(1);  // 2
+  Context by_other(core, other, nullptr);
+  by_other.write<int>([](storage::Txn&) { return 0; },
+                      [this](Context& ctx, int) { ctx.live().revoke(1, stream); });
+  submit_appends(2);  // 3, 4: after the revoke
+  go.set_value();
+  flush();
+  c->run_posted();
+  other->run_posted();
+  // c: its answer, then what was committed before the revoke, then nothing.
+  CHECK(sent(*c) == Sent{{"ack", 1}, {"event", 1}, {"event", 2}});
+  CHECK_FALSE(c->delivered.count(stream));
+  CHECK(sent(*other) == Sent{{"event", 1}, {"event", 2}, {"event", 3}, {"event", 4}});
+  // Encoded once per run of events (the revoke changed the subscribers between).
+  REQUIRE(other->sent.size() == 2);
+  CHECK(std::count(other->sent[0].begin(), other->sent[0].end(), '\n') == 1);
+  CHECK(other->delivered.at(stream) == 4);
 }
 
 TEST_CASE_METHOD(Delivery, "delivery: a revoke committed before an event keeps that event away") {
@@ -144,7 +195,7 @@ TEST_CASE_METHOD(Delivery, "delivery: a gap is filled from the log, duplicates a
   append_unpublished(2);
   append(1);  // 6
   // And 6 again (a duplicate publication).
-  deliver(core, *c, stream, 6, make_payload(protocol::event_frame(stream, 6, "{}")));
+  deliver(core, *c, {stream, 6, 6, make_payload(protocol::event_frame(stream, 6, "{}"))});
   c->run_posted();
   CHECK(sent(*c) == Sent{{"event", 4}, {"event", 5}, {"event", 6}});
 }

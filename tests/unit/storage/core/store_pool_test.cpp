@@ -52,7 +52,7 @@ class Holder {
 
 TEST_CASE("the pool has exactly `readers` readers") {
   test::TempDir tmp;
-  Store store(tmp.dir() / "data", schema(), StoreOptions{3, {}, {}});
+  Store store(tmp.dir() / "data", schema(), StoreOptions{3, {}, {}, {}});
   CHECK(store.readers() == 3);
   std::set<Reader*> seen;
   store.read([&](Reader& a) {
@@ -66,7 +66,7 @@ TEST_CASE("the pool has exactly `readers` readers") {
 
 TEST_CASE("with every reader in use, read() waits for one to come back") {
   test::TempDir tmp;
-  Store store(tmp.dir() / "data", schema(), StoreOptions{1, {}, {}});
+  Store store(tmp.dir() / "data", schema(), StoreOptions{1, {}, {}, {}});
   REQUIRE(store.readers() == 1);
   Holder first(store);
   Reader* held = first.held();

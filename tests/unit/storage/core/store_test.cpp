@@ -31,7 +31,8 @@ TEST_CASE("Store migrates, writes and pools readers") {
   test::TempDir tmp;
   auto data_dir = tmp.dir() / "data" / "nested";
   std::size_t jobs = 0;
-  Store store(data_dir, schema(), StoreOptions{4, [&](double, std::size_t n) { jobs += n; }, {}});
+  Store store(data_dir, schema(),
+              StoreOptions{4, [&](double, std::size_t n) { jobs += n; }, {}, {}});
   CHECK(store.path() == (data_dir / "praxis.db").string());
   CHECK(schema_version(store.path()) == kSchemaVersion);
   CHECK(store.readers() == 4);

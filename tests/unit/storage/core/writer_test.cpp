@@ -2,8 +2,10 @@
 
 #include <atomic>
 #include <catch2/catch.hpp>
+#include <functional>
 #include <mutex>
 #include <stdexcept>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -115,6 +117,33 @@ TEST_CASE("a throwing done callback is reported and the writer goes on") {
   CHECK(db.failed() == std::vector<std::string>{"done: callback"});
   Reader r(db.path);
   CHECK(r.stream(db.stream)->last_seq == 2);
+}
+
+TEST_CASE("a DoneScope wraps each batch's done callbacks once") {
+  test::WriterDb db;
+  std::mutex mu;
+  std::vector<std::string> seen;
+  auto note = [&](std::string what) {
+    std::lock_guard lock(mu);
+    seen.push_back(std::move(what));
+  };
+  Writer w(db.path, {}, {}, [&](const std::function<void()>& run_done) {
+    note("begin");
+    run_done();
+    note("end");
+  });
+  test::Gate gate;
+  gate.hold(w);  // its own batch: begin, end
+  for (int i = 0; i < 3; ++i) {
+    w.submit(db.append("x"), [&, i](Outcome& o) {
+      CHECK(o.committed);
+      note(std::to_string(i));
+    });
+  }
+  gate.release();
+  w.stop();
+  std::lock_guard lock(mu);
+  CHECK(seen == std::vector<std::string>{"begin", "end", "begin", "0", "1", "2", "end"});
 }
 
 }  // namespace
