@@ -1,5 +1,10 @@
 #include "server/core/live.hpp"
 
+#include <boost/asio/steady_timer.hpp>
+#include <chrono>
+#include <memory>
+#include <utility>
+
 #include "server/core/core.hpp"
 #include "server/core/delivery.hpp"
 
@@ -10,6 +15,40 @@ void Live::broadcast(Id stream, const Payload& p, Id except_user) {
     if (except_user != 0 && c->user_id() == except_user) continue;
     queue(core_, c, Connection::Item::message(p));
   }
+}
+
+void Live::broadcast_gathered(Id stream, std::string text) {
+  // One stream's gathered text goes out at once past this (a frame's worth).
+  constexpr std::size_t kMaxGathered = 64 * 1024;
+  const int tick = core_.settings.presence_tick_ms;
+  if (tick <= 0 || !core_.workers) return broadcast(stream, make_payload(std::move(text)));
+  std::string full;
+  {
+    std::lock_guard lock(mu_);
+    auto& pending = gathered_[stream];
+    if (!pending.empty()) pending += '\n';
+    pending += text;
+    if (pending.size() >= kMaxGathered) {
+      full = std::move(pending);
+      gathered_.erase(stream);
+    }
+    if (full.empty() && !std::exchange(flush_pending_, true)) {
+      auto timer = std::make_shared<boost::asio::steady_timer>(core_.workers->get_executor(),
+                                                               std::chrono::milliseconds(tick));
+      timer->async_wait([this, timer](boost::system::error_code) { flush_gathered(); });
+    }
+  }
+  if (!full.empty()) broadcast(stream, make_payload(std::move(full)));
+}
+
+void Live::flush_gathered() {
+  std::unordered_map<Id, std::string> ready;
+  {
+    std::lock_guard lock(mu_);
+    ready.swap(gathered_);
+    flush_pending_ = false;
+  }
+  for (auto& [stream, text] : ready) broadcast(stream, make_payload(std::move(text)));
 }
 
 std::vector<Id> Live::present(Id stream) { return core_.hub.present_users(stream); }

@@ -7,7 +7,9 @@
 
 #include <cstdint>
 #include <functional>
+#include <mutex>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "server/core/connection.hpp"
@@ -22,6 +24,11 @@ class Live {
 
   // Sends p to every subscriber of `stream` but the connections of `except_user`.
   void broadcast(Id stream, const Payload& p, Id except_user = 0);
+  // Sends `text` to every subscriber of `stream` within presence_tick_ms,
+  // with what else was gathered for the stream meanwhile (one payload, one
+  // message a line, in order): for what arrives in crowds, as presence when a
+  // whole class connects at once.
+  void broadcast_gathered(Id stream, std::string text);
   // Users with a standing subscription to `stream` (ascending).
   std::vector<Id> present(Id stream);
   // Runs fn on the strand of every connection of `user`, behind what is queued
@@ -44,7 +51,12 @@ class Live {
   void announce(Id stream, const std::string& kind, Id user, bool present);
 
  private:
+  void flush_gathered();
+
   Core& core_;
+  std::mutex mu_;
+  std::unordered_map<Id, std::string> gathered_;  // stream -> messages, one a line
+  bool flush_pending_ = false;
 };
 
 }  // namespace praxis::server

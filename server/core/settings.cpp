@@ -58,6 +58,9 @@ void add_core_options(Options& o, Settings& s) {
   o.add("max_replays", s.max_replays,
         "subscriptions of one connection waiting for their replay; more are rate_limited")
       .at_least(1);
+  o.add("presence_tick_ms", s.presence_tick_ms,
+        "presence changes of one stream are gathered this long and sent together (0: at once)")
+      .at_least(0);
   o.add("max_connections", s.max_connections,
         "open connections in all; capped below the process's file-descriptor limit")
       .at_least(1);

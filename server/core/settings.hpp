@@ -42,6 +42,7 @@ struct Settings {
   double subscribes_per_second = 10;  // per user: subscribe requests
   double subscribes_burst = 100;
   std::size_t max_replays = 16;         // per connection: subscriptions being replayed at once
+  int presence_tick_ms = 50;            // presence changes of a stream gathered this long
   std::size_t max_connections = 10000;  // open sockets in all (capped below the fd limit)
   std::size_t max_connections_per_address = 64;        // WebSockets per client address
   std::size_t max_http_connections_per_address = 256;  // sockets per peer (not for proxies)

@@ -23,8 +23,8 @@ StreamPolicy room_policy() {
     return storage::rooms::Queries(r).member_room_ids(who.user);
   };
   p.presence = [](Live& live, Id stream, Id user, bool present) {
-    live.broadcast(
-        stream, make_payload(protocol::encode(protocol::rooms::Presence{stream, user, present})));
+    live.broadcast_gathered(stream,
+                            protocol::encode(protocol::rooms::Presence{stream, user, present}));
   };
   p.alias = "room";
   return p;

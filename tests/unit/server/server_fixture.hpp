@@ -92,10 +92,11 @@ class Server : public TempDir {
   std::mutex mu;
   std::map<std::string, Principal> sessions;
   std::optional<storage::Store> store;
+  Core core{settings, registry, clock};
+  // After the core: they stop (their timers with them) before it goes.
   boost::asio::thread_pool workers{1};
   boost::asio::thread_pool heavy{1};
   boost::asio::thread_pool reads{1};
-  Core core{settings, registry, clock};
 };
 
 // The value of a response header, if present.

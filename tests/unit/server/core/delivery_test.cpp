@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <future>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "../fake_connection.hpp"
@@ -148,6 +150,43 @@ TEST_CASE_METHOD(Delivery, "fan-out: one batch's events go out together, in orde
   REQUIRE(other->sent.size() == 2);
   CHECK(std::count(other->sent[0].begin(), other->sent[0].end(), '\n') == 1);
   CHECK(other->delivered.at(stream) == 4);
+}
+
+TEST_CASE_METHOD(Delivery, "live: gathered broadcasts go out together within the tick") {
+  settings.presence_tick_ms = 20;
+  auto c = member();
+  auto other = member(2);
+  c->run_posted();
+  other->run_posted();
+  c->sent.clear();
+  other->sent.clear();
+  core.live.broadcast_gathered(stream, R"({"type":"presence","user":1})");
+  core.live.broadcast_gathered(stream, R"({"type":"presence","user":2})");
+  CHECK(c->run_posted() == 0);  // not yet: gathered for the tick
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (c->sent.empty() && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    c->run_posted();
+  }
+  REQUIRE(c->sent.size() == 1);
+  CHECK(c->sent[0] == R"({"type":"presence","user":1})"
+                      "\n"
+                      R"({"type":"presence","user":2})");
+  while (other->sent.empty() && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    other->run_posted();
+  }
+  CHECK(other->sent == c->sent);
+}
+
+TEST_CASE_METHOD(Delivery, "live: with presence_tick_ms 0 a gathered broadcast goes at once") {
+  settings.presence_tick_ms = 0;
+  auto c = member();
+  c->run_posted();
+  c->sent.clear();
+  core.live.broadcast_gathered(stream, R"({"type":"presence","user":1})");
+  c->run_posted();
+  CHECK(c->sent == std::vector<std::string>{R"({"type":"presence","user":1})"});
 }
 
 TEST_CASE_METHOD(Delivery, "delivery: a revoke committed before an event keeps that event away") {
