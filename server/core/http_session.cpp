@@ -146,9 +146,17 @@ void HttpSession<Stream>::upgrade(Request req, HttpRequest r) {
     return refuse(protocol::ErrorCode::kRateLimited, "too many connections from this address");
   }
   Identity id{conn_id_, std::get<Principal>(std::move(auth)), r.address};
-  std::make_shared<WebSocketSession<Stream>>(std::move(stream_), core_, std::move(id),
-                                             std::move(slot_), std::move(websocket))
-      ->run(std::move(req));
+  if constexpr (kIsTls<Stream>) {
+    std::make_shared<WebSocketSession<Stream>>(std::move(stream_), core_, std::move(id),
+                                               std::move(slot_), std::move(websocket))
+        ->run(std::move(req));
+  } else {
+    // The bare socket: the WebSocket keeps its own timeouts, and tcp_stream's
+    // timers are half a KiB a connection.
+    std::make_shared<WebSocketSession<boost::asio::ip::tcp::socket>>(
+        stream_.release_socket(), core_, std::move(id), std::move(slot_), std::move(websocket))
+        ->run(std::move(req));
+  }
 }
 
 template <class Stream>

@@ -4,6 +4,7 @@
 #include <boost/asio/post.hpp>
 #include <boost/beast/ssl.hpp>
 #include <span>
+#include <type_traits>
 
 #include "protocol/core/limits.hpp"
 #include "protocol/core/utf8.hpp"
@@ -24,6 +25,28 @@ const std::string kNewline = "\n";
 constexpr auto kCloseGrace = std::chrono::seconds(10);
 // The most one write (one frame) carries when more is queued.
 constexpr std::size_t kMaxWriteBytes = 256 * 1024;
+// Read in steps of this much; a read buffer larger than kKeepReadBytes after
+// a message is given back (a big message is rare, idle connections many).
+constexpr std::size_t kReadChunk = 256;
+constexpr std::size_t kKeepReadBytes = 1024;
+// Queue and write vectors longer than this are given back once empty.
+constexpr std::size_t kKeepEntries = 64;
+
+// Drops the TCP connection at once (a bare socket, or tcp_stream's).
+template <class Lowest>
+void close_socket(Lowest& lowest) {
+  beast::error_code ignored;
+  if constexpr (std::is_same_v<Lowest, asio::ip::tcp::socket>) {
+    lowest.close(ignored);
+  } else {
+    lowest.socket().close(ignored);
+  }
+}
+
+template <class T>
+void release_if_large(std::vector<T>& v) {
+  if (v.empty() && v.capacity() > kKeepEntries) std::vector<T>().swap(v);
+}
 }  // namespace
 
 template <class Stream>
@@ -35,8 +58,7 @@ WebSocketSession<Stream>::WebSocketSession(Stream&& stream, Core& core, Identity
       socket_slot_(std::move(socket)),
       websocket_slot_(std::move(websocket)),
       cut_timer_(ws_.get_executor()),
-      hello_timer_(ws_.get_executor()),
-      expiry_timer_(ws_.get_executor()) {}
+      deadline_timer_(ws_.get_executor()) {}
 
 template <class Stream>
 WebSocketSession<Stream>::~WebSocketSession() {
@@ -60,7 +82,9 @@ std::shared_ptr<WebSocketSession<Stream>> WebSocketSession<Stream>::self() {
 
 template <class Stream>
 void WebSocketSession<Stream>::run(Request req) {
-  beast::get_lowest_layer(ws_).expires_never();  // the websocket timeouts take over
+  if constexpr (!std::is_same_v<Stream, asio::ip::tcp::socket>) {
+    beast::get_lowest_layer(ws_).expires_never();  // the websocket timeouts take over
+  }
   websocket::stream_base::timeout t{};
   t.handshake_timeout = std::chrono::seconds(core_.settings.handshake_timeout_seconds);
   t.idle_timeout = std::chrono::seconds(core_.settings.idle_timeout_seconds);
@@ -76,7 +100,7 @@ template <class Stream>
 void WebSocketSession<Stream>::on_accept(beast::error_code ec) {
   if (ec) return finish(ec, "accept");
   opened_ = true;
-  arm_timers();
+  arm_deadline();
   core_.hub.add(shared_from_this());
   ++core_.metrics.connections;
   log::info("ws_open", {{"conn", std::to_string(identity().conn_id)},
@@ -86,30 +110,41 @@ void WebSocketSession<Stream>::on_accept(beast::error_code ec) {
 }
 
 template <class Stream>
-void WebSocketSession<Stream>::arm_timers() {
-  // PROTOCOL.md: no hello within handshake_timeout_seconds closes with 4001.
-  hello_timer_.expires_after(std::chrono::seconds(core_.settings.handshake_timeout_seconds));
-  hello_timer_.async_wait([s = self()](beast::error_code ec) {
-    if (!ec && !s->greeted) s->close(protocol::kCloseHelloTimeout, "no hello");
-  });
-  // A login session that expires ends its connections with it (4009).
-  if (const auto end = principal().expires_at; end > 0) {
-    const auto left = std::max<Millis>(0, end - core_.clock.now());
-    expiry_timer_.expires_after(std::chrono::milliseconds(left));
-    expiry_timer_.async_wait([s = self()](beast::error_code ec) {
-      if (!ec) s->close(protocol::kCloseSessionRevoked, "session expired");
-    });
+void WebSocketSession<Stream>::arm_deadline() {
+  // PROTOCOL.md: no hello within handshake_timeout_seconds closes with 4001;
+  // a login session that expires ends its connections with it (4009).
+  const auto end = principal().expires_at;
+  Millis wait = end > 0 ? std::max<Millis>(0, end - core_.clock.now()) : -1;
+  if (!greeted) {
+    const Millis hello = Millis{core_.settings.handshake_timeout_seconds} * 1000;
+    wait = wait < 0 ? hello : std::min(wait, hello);
   }
+  if (wait < 0) return;  // greeted, and the session never expires
+  deadline_timer_.expires_after(std::chrono::milliseconds(wait));
+  deadline_timer_.async_wait([s = self()](beast::error_code ec) {
+    if (ec) return;
+    if (!s->greeted) return s->close(protocol::kCloseHelloTimeout, "no hello");
+    const auto end = s->principal().expires_at;
+    if (end > 0 && s->core_.clock.now() >= end) {
+      return s->close(protocol::kCloseSessionRevoked, "session expired");
+    }
+    s->arm_deadline();
+  });
 }
 
 template <class Stream>
 void WebSocketSession<Stream>::do_read() {
-  ws_.async_read(buffer_, [s = self()](beast::error_code ec, std::size_t n) { s->on_read(ec, n); });
+  // NOTE: read_some with a small limit, not async_read: that prepares a
+  // 1,536-byte buffer while it waits, on every idle connection. A message
+  // takes several of these reads; read_message_max bounds it as a whole.
+  ws_.async_read_some(buffer_, kReadChunk,
+                      [s = self()](beast::error_code ec, std::size_t n) { s->on_read(ec, n); });
 }
 
 template <class Stream>
 void WebSocketSession<Stream>::on_read(beast::error_code ec, std::size_t) {
   if (ec) return finish(ec, "read");
+  if (!ws_.is_message_done()) return do_read();
   ++core_.metrics.messages_in;
   const auto data = buffer_.cdata();
   std::string_view frame(static_cast<const char*>(data.data()), data.size());
@@ -125,6 +160,7 @@ void WebSocketSession<Stream>::on_read(beast::error_code ec, std::size_t) {
     guarded([&] { handle_frame(core_, shared_from_this(), frame); });
   }
   buffer_.consume(buffer_.size());
+  if (buffer_.capacity() > kKeepReadBytes) buffer_.shrink_to_fit();
   do_read();
 }
 
@@ -161,11 +197,17 @@ void WebSocketSession<Stream>::do_write() {
   // the queue behind it.
   in_flight_.clear();
   std::size_t bytes = 0;
-  while (!queue_.empty() &&
-         (in_flight_.empty() || bytes + queue_.front()->size() <= kMaxWriteBytes)) {
-    bytes += queue_.front()->size();
-    in_flight_.push_back(std::move(queue_.front()));
-    queue_.pop_front();
+  while (queue_head_ < queue_.size() &&
+         (in_flight_.empty() || bytes + queue_[queue_head_]->size() <= kMaxWriteBytes)) {
+    bytes += queue_[queue_head_]->size();
+    in_flight_.push_back(std::move(queue_[queue_head_++]));
+  }
+  if (queue_head_ == queue_.size()) {
+    queue_.clear();
+    queue_head_ = 0;
+  } else if (queue_head_ > kKeepEntries && queue_head_ * 2 > queue_.size()) {
+    queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(queue_head_));
+    queue_head_ = 0;
   }
   gather_.clear();
   for (const auto& p : in_flight_) {
@@ -194,6 +236,7 @@ void WebSocketSession<Stream>::on_write(beast::error_code ec, std::size_t) {
   queued_bytes_ -= sent;
   uncount(sent, in_flight_.size());
   in_flight_.clear();
+  gather_.clear();
   if (ec) return finish(ec, "write");
   if (closing_) return do_close();
   // NOTE: "below a mark", not "empty": under steady live traffic the queue may
@@ -208,7 +251,12 @@ void WebSocketSession<Stream>::on_write(beast::error_code ec, std::size_t) {
     }
   }
   for (auto& fn : ready) guarded(fn);  // may queue more (and start a write)
-  if (!writing_ && !closing_ && !queue_.empty()) do_write();
+  if (!writing_ && !closing_ && queue_head_ < queue_.size()) do_write();
+  if (!writing_) {
+    release_if_large(queue_);
+    release_if_large(in_flight_);
+    release_if_large(gather_);
+  }
 }
 
 template <class Stream>
@@ -226,9 +274,12 @@ void WebSocketSession<Stream>::close(std::uint16_t code, std::string reason) {
   if (closing_ || finished_) return;
   closing_ = true;
   std::size_t dropped = 0;
-  for (const auto& p : queue_) dropped += p->size();
+  for (auto p = queue_.begin() + static_cast<std::ptrdiff_t>(queue_head_); p != queue_.end(); ++p) {
+    dropped += (*p)->size();
+  }
   queued_bytes_ -= dropped;
   queue_.clear();
+  queue_head_ = 0;
   // What a closing connection still holds (its write in flight, to a reader
   // that may never take it) leaves the global budget now, not after the grace.
   uncount(counted_, counted_entries_);
@@ -237,7 +288,7 @@ void WebSocketSession<Stream>::close(std::uint16_t code, std::string reason) {
   // A peer that never reads would keep the write (and us) waiting: drop it.
   cut_timer_.expires_after(kCloseGrace);
   cut_timer_.async_wait([s = self()](beast::error_code ec) {
-    if (!ec && !s->finished_) beast::get_lowest_layer(s->ws_).close();
+    if (!ec && !s->finished_) close_socket(beast::get_lowest_layer(s->ws_));
   });
   if (!writing_ && opened_) do_close();
 }
@@ -253,8 +304,7 @@ void WebSocketSession<Stream>::finish(beast::error_code ec, const char* where) {
   finished_ = true;
   waiting_.clear();
   cut_timer_.cancel();
-  hello_timer_.cancel();
-  expiry_timer_.cancel();
+  deadline_timer_.cancel();
   drop_inbox();  // nothing queued keeps this connection alive now
   if (!opened_) return;
   handle_closed(core_, shared_from_this());  // presence is announced before the count drops
@@ -266,7 +316,7 @@ void WebSocketSession<Stream>::finish(beast::error_code ec, const char* where) {
                          {"reason", normal ? "closed" : ec.message()}});
 }
 
-template class WebSocketSession<beast::tcp_stream>;
+template class WebSocketSession<asio::ip::tcp::socket>;
 template class WebSocketSession<beast::ssl_stream<beast::tcp_stream>>;
 
 }  // namespace praxis::server

@@ -6,7 +6,7 @@
 // whose write stalls while the server is over its outbound budget
 // (limits/outbound_budget.hpp).
 //
-// Stream is beast::tcp_stream or ssl_stream<tcp_stream> (instantiated in the
+// Stream is a bare tcp::socket or ssl_stream<tcp_stream> (instantiated in the
 // .cpp). The session owns itself: every pending handler holds a shared_ptr.
 #pragma once
 
@@ -15,7 +15,6 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
 #include <chrono>
-#include <deque>
 #include <vector>
 
 #include "server/core/connection.hpp"
@@ -55,7 +54,7 @@ class WebSocketSession final : public Connection {
   void do_write();
   void on_write(boost::beast::error_code ec, std::size_t bytes);
   void do_close();
-  void arm_timers();
+  void arm_deadline();
   void finish(boost::beast::error_code ec, const char* where);
   void uncount(std::size_t bytes, std::size_t entries);  // leave the global counts
   std::shared_ptr<WebSocketSession> self();
@@ -64,8 +63,11 @@ class WebSocketSession final : public Connection {
   Core& core_;
   Slot socket_slot_;
   Slot websocket_slot_;
-  boost::beast::flat_buffer buffer_;
-  std::deque<Payload> queue_;
+  boost::beast::flat_buffer buffer_;  // grows in kReadChunk steps, dropped when large
+  // What waits to be written, from queue_head_ on. A vector, not a deque: an
+  // empty std::deque holds a 512-byte block, and most connections are idle.
+  std::vector<Payload> queue_;
+  std::size_t queue_head_ = 0;
   std::vector<Payload> in_flight_;
   std::vector<boost::asio::const_buffer> gather_;
   std::size_t queued_bytes_ = 0;
@@ -81,8 +83,8 @@ class WebSocketSession final : public Connection {
   bool opened_ = false;
   boost::beast::websocket::close_reason close_reason_;
   boost::asio::steady_timer cut_timer_;
-  boost::asio::steady_timer hello_timer_;
-  boost::asio::steady_timer expiry_timer_;  // the login session's end
+  // The hello deadline, then the login session's end: one timer for both.
+  boost::asio::steady_timer deadline_timer_;
 };
 
 }  // namespace praxis::server
