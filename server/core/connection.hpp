@@ -68,6 +68,21 @@ class Connection : public std::enable_shared_from_this<Connection> {
   // Runs fn on the strand once fewer than `bytes` are queued (posted at once
   // if that is already so). Dropped if the connection closes first.
   virtual void when_below(std::size_t bytes, std::function<void()> fn) = 0;
+  // Strand only: while corked, send() queues without starting a write; the
+  // last uncork() starts one for all of it (an ack and its event, a welcome
+  // and synced leave in one write). Use Corked.
+  virtual void cork() {}
+  virtual void uncork() {}
+  class Corked {
+   public:
+    explicit Corked(Connection& c) : c_(c) { c_.cork(); }
+    ~Corked() { c_.uncork(); }
+    Corked(const Corked&) = delete;
+    Corked& operator=(const Corked&) = delete;
+
+   private:
+    Connection& c_;
+  };
 
   // ---- the inbox ----------------------------------------------------------
   // Everything committed writes tell a connection (acks, events, membership

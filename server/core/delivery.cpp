@@ -48,6 +48,7 @@ void cut_slow_readers(Core& core) {
 }
 
 void drain_inbox(Core& core, Connection& c) {
+  Connection::Corked corked(c);  // what the drain sends leaves in one write
   c.take(c.draining);
   for (auto& item : c.draining) {
     if (item.run) {

@@ -157,7 +157,10 @@ void WebSocketSession<Stream>::on_read(beast::error_code ec, std::size_t) {
   } else {
     // handle_frame answers a failed request with `internal` (and its rid);
     // what escapes even that closes this connection, never the process.
-    guarded([&] { handle_frame(core_, shared_from_this(), frame); });
+    guarded([&] {
+      Corked corked(*this);
+      handle_frame(core_, shared_from_this(), frame);
+    });
   }
   buffer_.consume(buffer_.size());
   if (buffer_.capacity() > kKeepReadBytes) buffer_.shrink_to_fit();
@@ -185,7 +188,14 @@ void WebSocketSession<Stream>::send(Payload payload) {
   const auto budget = core_.settings.outbound_budget();
   const bool past = queued_bytes_ > budget.per_connection || budget.over(memory);
   if (past && cut_if_slow(core_, *this, memory)) return;
-  if (!writing_) do_write();
+  if (!writing_ && corked_ == 0) do_write();
+}
+
+template <class Stream>
+void WebSocketSession<Stream>::uncork() {
+  if (--corked_ == 0 && !writing_ && !closing_ && !finished_ && queue_head_ < queue_.size()) {
+    do_write();
+  }
 }
 
 template <class Stream>
@@ -272,6 +282,9 @@ void WebSocketSession<Stream>::when_below(std::size_t bytes, std::function<void(
 template <class Stream>
 void WebSocketSession<Stream>::close(std::uint16_t code, std::string reason) {
   if (closing_ || finished_) return;
+  // What a corked handler queued before closing goes out first, as it would
+  // have without the cork (an error, then the close).
+  if (corked_ > 0 && !writing_ && opened_ && queue_head_ < queue_.size()) do_write();
   closing_ = true;
   std::size_t dropped = 0;
   for (auto p = queue_.begin() + static_cast<std::ptrdiff_t>(queue_head_); p != queue_.end(); ++p) {

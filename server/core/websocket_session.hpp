@@ -43,6 +43,8 @@ class WebSocketSession final : public Connection {
   bool closing() const override { return closing_ || finished_; }
   bool stalled() const override;
   void when_below(std::size_t bytes, std::function<void()> fn) override;
+  void cork() override { ++corked_; }
+  void uncork() override;
 
  protected:
   void run_on_strand(std::function<void()> fn) override;
@@ -77,6 +79,7 @@ class WebSocketSession final : public Connection {
   std::size_t counted_entries_ = 0;
   std::vector<std::pair<std::size_t, std::function<void()>>> waiting_;
   bool writing_ = false;
+  int corked_ = 0;
   std::chrono::steady_clock::time_point write_started_;
   bool closing_ = false;
   bool finished_ = false;
