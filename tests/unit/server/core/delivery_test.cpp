@@ -70,10 +70,17 @@ struct Delivery : test::Server {
         });
   }
   // Holds the writer until `go` is set: what is submitted meanwhile commits
-  // (and fans out) as one batch.
+  // (and fans out) as one batch. Returns once the writer is inside the held
+  // job, so that nothing submitted afterwards can join the held batch.
   void hold(std::promise<void>& go) {
-    store->writer().submit([wait = go.get_future().share()](storage::Txn&) { wait.wait(); },
-                           nullptr);
+    std::promise<void> held;
+    store->writer().submit(
+        [wait = go.get_future().share(), &held](storage::Txn&) {
+          held.set_value();
+          wait.wait();
+        },
+        nullptr);
+    held.get_future().wait();
   }
   // Waits until every job submitted so far has committed, run its `done` and
   // had its events pushed: run_sync returns from inside its batch's `done`
