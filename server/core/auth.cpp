@@ -48,8 +48,10 @@ AuthResult lookup(Core& core, const std::string& token) {
   if (!authenticate) return ErrorCode::kUnauthenticated;
   const auto hash = token_hash(token);
   const auto now = core.clock.now();
+  const auto seen = core.live.endings();
   auto p = core.store->read([&](storage::Reader& r) { return authenticate(r, hash, now); });
   if (!p) return ErrorCode::kUnauthenticated;
+  p->endings_seen = seen;
   return std::move(*p);
 }
 

@@ -28,11 +28,16 @@ void hello(Core& core, const ConnectionPtr& c, const protocol::Hello& m) {
   }
   // The session was checked at the upgrade; one that ended between then and
   // the connection joining the hub (closed by Live::close_session from then
-  // on) is caught here, before anything is sent.
+  // on) is caught here, before anything is sent. Read again only if a session
+  // may have ended since (or this one expired): most connects skip the read.
   const auto& who = c->principal();
   const auto& authenticate = core.registry.authenticator();
-  if (authenticate && !core.store->read([&](storage::Reader& r) {
-        return authenticate(r, who.token_hash, core.clock.now()).has_value();
+  const auto endings = core.live.endings();
+  const auto now = core.clock.now();
+  const bool expired = who.expires_at != 0 && who.expires_at <= now;
+  if (authenticate && (expired || endings != who.endings_seen) &&
+      !core.store->read([&](storage::Reader& r) {
+        return authenticate(r, who.token_hash, now).has_value();
       })) {
     return c->close(protocol::kCloseSessionRevoked, "session ended");
   }
@@ -48,11 +53,14 @@ void hello(Core& core, const ConnectionPtr& c, const protocol::Hello& m) {
     };
     const auto ids = standing();
     for (Id stream : ids) subscribe(core, c, stream, kind, true);
-    // Read again now that the hub has them: a membership that ended in
-    // between (its revoke found no subscription to end) ends here.
-    const auto now = standing();
+    // Read again now that the hub has them, if a revoke began since before
+    // the read: a membership that ended in between (its revoke found no
+    // subscription to end) ends here. Otherwise any revoke from here on finds
+    // these subscriptions in the hub.
+    if (ids.empty() || core.live.endings() == endings) continue;
+    const auto still = standing();
     for (Id stream : ids) {
-      if (!std::binary_search(now.begin(), now.end(), stream)) unsubscribe(core, c, stream);
+      if (!std::binary_search(still.begin(), still.end(), stream)) unsubscribe(core, c, stream);
     }
   }
   start_resume(core, c, m.resume);

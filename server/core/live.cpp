@@ -75,6 +75,7 @@ void Live::grant(Id user, Id stream, const std::string& kind, Seq from) {
 }
 
 void Live::revoke(Id user, Id stream) {
+  ++endings_;
   for (const auto& c : core_.hub.user_connections(user)) {
     std::string kind;
     const bool gone = core_.hub.unsubscribe(stream, c.get(), &kind);
@@ -91,6 +92,7 @@ void Live::revoke(Id user, Id stream) {
 
 void Live::close_user(Id user, std::uint16_t code, const std::string& reason,
                       const std::string& keep) {
+  ++endings_;
   for (const auto& c : core_.hub.user_connections(user)) {
     if (!keep.empty() && c->principal().token_hash == keep) continue;
     c->post([c, code, reason] { c->close(code, reason); });
@@ -99,6 +101,7 @@ void Live::close_user(Id user, std::uint16_t code, const std::string& reason,
 
 void Live::close_session(Id user, const std::string& token_hash, std::uint16_t code,
                          const std::string& reason) {
+  ++endings_;
   for (const auto& c : core_.hub.user_connections(user)) {
     if (c->principal().token_hash != token_hash) continue;
     c->post([c, code, reason] { c->close(code, reason); });

@@ -5,6 +5,7 @@
 // closing connections when a session ends. Thread-safe.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <mutex>
@@ -47,6 +48,11 @@ class Live {
   void close_session(Id user, const std::string& token_hash, std::uint16_t code,
                      const std::string& reason);
 
+  // How many revokes and session closes have begun: a read of a session or a
+  // membership taken while this is unchanged cannot have missed the end of
+  // either (each counts before it looks for connections to end).
+  std::uint64_t endings() const { return endings_.load(); }
+
   // The core: tells the stream kind's presence hook.
   void announce(Id stream, const std::string& kind, Id user, bool present);
 
@@ -57,6 +63,7 @@ class Live {
   std::mutex mu_;
   std::unordered_map<Id, std::string> gathered_;  // stream -> messages, one a line
   bool flush_pending_ = false;
+  std::atomic<std::uint64_t> endings_{0};
 };
 
 }  // namespace praxis::server

@@ -25,6 +25,9 @@ class FakeConnection : public Connection {
       : Connection(identity(conn, user)), inline_(inline_strand) {
     greeted = true;  // past hello: live events are sent
   }
+  // Signed in as `principal` (as the upgrade found it), before hello.
+  FakeConnection(std::uint64_t conn, Principal principal)
+      : Connection(identity(conn, std::move(principal))), inline_(true) {}
 
   void send(Payload payload) override { sent.push_back(*payload); }
   void close(std::uint16_t code, std::string reason) override {
@@ -65,10 +68,15 @@ class FakeConnection : public Connection {
 
  private:
   static Identity identity(std::uint64_t conn, Id user) {
+    Principal p;
+    p.user = user;
+    p.display_name = "user" + std::to_string(user);
+    return identity(conn, std::move(p));
+  }
+  static Identity identity(std::uint64_t conn, Principal principal) {
     Identity id;
     id.conn_id = conn;
-    id.principal.user = user;
-    id.principal.display_name = "user" + std::to_string(user);
+    id.principal = std::move(principal);
     id.address = "10.0.0.1";
     return id;
   }

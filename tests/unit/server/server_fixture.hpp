@@ -44,6 +44,7 @@ class Server : public TempDir {
   explicit Server(const std::function<void(Registry&)>& attach = {}) {
     registry.authenticator([this](storage::Reader&, const std::string& hash, Millis now) {
       std::lock_guard lock(mu);
+      ++lookups;
       std::optional<Principal> p;
       auto it = sessions.find(hash);
       if (it != sessions.end() && (it->second.expires_at == 0 || it->second.expires_at > now)) {
@@ -91,6 +92,7 @@ class Server : public TempDir {
   FixedClock clock{kT0};
   std::mutex mu;
   std::map<std::string, Principal> sessions;
+  int lookups = 0;  // sessions read (under mu)
   std::optional<storage::Store> store;
   Core core{settings, registry, clock};
   // After the core: they stop (their timers with them) before it goes.
