@@ -1,7 +1,7 @@
 import { render } from 'preact'
-import { App } from './components/App'
-import { initI18n, initialLanguage } from './i18n'
-import './styles.css'
+import { App } from './app/App'
+import { initI18n, initialLanguage } from './core/i18n'
+import './core/styles.css'
 
 void initI18n(initialLanguage()).then(() => {
   const root = document.getElementById('app')

@@ -1,0 +1,69 @@
+import type { ComponentChildren } from 'preact'
+import { useState } from 'preact/hooks'
+import type { ProfileFields as Fields } from '../../../core/api'
+import { browserTimeZone } from '../../../core/format'
+import { currentLanguage, t } from '../../../core/i18n'
+import type { User } from '../../../core/protocol'
+import { useSubmit } from '../../../core/useSubmit'
+import { Field } from '../../../core/components/Field'
+import { FormError } from '../../../core/components/FormError'
+import { ProfileFields } from './ProfileFields'
+
+export type NewAccount = Fields & { email: string; password: string }
+
+interface Props {
+  idPrefix: string
+  intro: string
+  submitLabel: string
+  create: (account: NewAccount) => Promise<{ user: User }>
+  onDone: (u: User) => void
+  /** Fields shown before the account's own (the setup token). */
+  children?: ComponentChildren
+}
+
+/** E-mail, password and profile of a new account: shared by admin set-up and registration. */
+export function NewAccountForm({ idPrefix, intro, submitLabel, create, onDone, children }: Props) {
+  const [email, setEmail] = useState('')
+  const [password, setPassword] = useState('')
+  const [profile, setProfile] = useState<Fields>(() => ({
+    display_name: '',
+    institution: '',
+    country: '',
+    languages: [currentLanguage()],
+    time_zone: browserTimeZone(),
+  }))
+  const { busy, error, submit } = useSubmit(
+    () => create({ email, password, ...profile }),
+    (r) => onDone(r.user),
+  )
+  return (
+    <form onSubmit={submit}>
+      <p>{intro}</p>
+      {children}
+      <Field
+        id={`${idPrefix}-email`}
+        label={t('login.email')}
+        type="email"
+        value={email}
+        onInput={setEmail}
+        required
+        autoComplete="email"
+      />
+      <Field
+        id={`${idPrefix}-password`}
+        label={t('profile.password')}
+        type="password"
+        value={password}
+        onInput={setPassword}
+        required
+        minLength={8}
+        autoComplete="new-password"
+      />
+      <ProfileFields idPrefix={idPrefix} value={profile} onChange={setProfile} />
+      {error && <FormError text={error} />}
+      <button type="submit" class="primary" disabled={busy}>
+        {submitLabel}
+      </button>
+    </form>
+  )
+}

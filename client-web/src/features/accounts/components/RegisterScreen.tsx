@@ -1,0 +1,29 @@
+import { api } from '../../../core/api'
+import { t } from '../../../core/i18n'
+import type { User } from '../../../core/protocol'
+import { NavLink } from '../../../core/components/NavLink'
+import { NewAccountForm } from './NewAccountForm'
+
+export function RegisterScreen({
+  invitation,
+  onDone,
+}: {
+  invitation: string
+  onDone: (u: User) => void
+}) {
+  if (!invitation) return <p>{t('register.noInvitation')}</p>
+  return (
+    <>
+      <NewAccountForm
+        idPrefix="reg"
+        intro={t('register.intro')}
+        submitLabel={t('register.submit')}
+        create={(account) => api.register({ invitation, ...account })}
+        onDone={onDone}
+      />
+      <p>
+        <NavLink href="/login">{t('register.haveAccount')}</NavLink>
+      </p>
+    </>
+  )
+}

@@ -1,0 +1,34 @@
+import { useEffect, useState } from 'preact/hooks'
+import { api, type Invitation } from '../../../core/api'
+import { errorText } from '../../../core/errors'
+import { t } from '../../../core/i18n'
+import type { User } from '../../../core/protocol'
+import { FormError } from '../../../core/components/FormError'
+import { InviteForm } from './InviteForm'
+import { InvitationTable } from './InvitationTable'
+import { MemberTable } from './MemberTable'
+
+/** Invitations and members, for admins. */
+export function AdminScreen() {
+  const [invitations, setInvitations] = useState<Invitation[]>([])
+  const [users, setUsers] = useState<User[]>([])
+  const [error, setError] = useState('')
+  const reload = () => {
+    Promise.all([api.invitations(), api.users()])
+      .then(([i, u]) => {
+        setInvitations(i.invitations)
+        setUsers(u.users)
+      })
+      .catch((e: unknown) => setError(errorText(e)))
+  }
+  useEffect(reload, [])
+  return (
+    <section aria-labelledby="admin-title" class="page">
+      <h1 id="admin-title">{t('admin.title')}</h1>
+      {error && <FormError text={error} />}
+      <InviteForm onCreated={reload} />
+      <InvitationTable invitations={invitations} />
+      <MemberTable users={users} />
+    </section>
+  )
+}

@@ -1,0 +1,50 @@
+import { useState } from 'preact/hooks'
+import { api } from '../../../core/api'
+import { t } from '../../../core/i18n'
+import { useSubmit } from '../../../core/useSubmit'
+import { Field } from '../../../core/components/Field'
+import { FormError } from '../../../core/components/FormError'
+
+export function InviteForm({ onCreated }: { onCreated: () => void }) {
+  const [email, setEmail] = useState('')
+  const [role, setRole] = useState('member')
+  const [url, setUrl] = useState('')
+  const { busy, error, submit } = useSubmit(
+    () => api.invite(email.trim(), role),
+    (r) => {
+      setUrl(r.invitation.url)
+      setEmail('')
+      onCreated()
+    },
+  )
+  return (
+    <section aria-labelledby="invite-heading">
+      <h2 id="invite-heading">{t('admin.invite')}</h2>
+      <form onSubmit={submit}>
+        <Field
+          id="invite-email"
+          label={t('admin.inviteEmail')}
+          type="email"
+          value={email}
+          onInput={setEmail}
+        />
+        <div class="field">
+          <label for="invite-role">{t('admin.role')}</label>
+          <select id="invite-role" value={role} onChange={(e) => setRole(e.currentTarget.value)}>
+            <option value="member">{t('admin.roleMember')}</option>
+            <option value="admin">{t('admin.roleAdmin')}</option>
+          </select>
+        </div>
+        {error && <FormError text={error} />}
+        <button type="submit" class="primary" disabled={busy}>
+          {t('admin.createInvitation')}
+        </button>
+      </form>
+      {url && (
+        <p role="status" class="invitation-link">
+          {t('admin.link')} <code id="invitation-url">{url}</code>
+        </p>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,77 @@
+import { useState } from 'preact/hooks'
+import type { ChatStore } from '../store'
+import { useStore } from '../../../core/hooks'
+import { t, type UiLanguage } from '../../../core/i18n'
+import type { Message, User } from '../../../core/protocol'
+import { Composer, type ComposerMode } from './Composer'
+import { MessageList } from './MessageList'
+import { NavLink } from '../../../core/components/NavLink'
+import { OnlineList } from './OnlineList'
+import { TypingIndicator } from './TypingIndicator'
+
+interface Props {
+  store: ChatStore
+  roomId: number
+  user: User
+  lang: UiLanguage
+}
+
+export function RoomView({ store, roomId, user, lang }: Props) {
+  useStore(store)
+  const [mode, setMode] = useState<ComposerMode>({ kind: 'new' })
+  const room = store.room(roomId)
+  const back = (
+    <NavLink href="/rooms" class="back-link">
+      {t('room.back')}
+    </NavLink>
+  )
+  if (!room) {
+    return (
+      <section aria-labelledby="room-title" class="room">
+        {back}
+        <h1 id="room-title">{store.synced ? t('room.notFound') : t('app.loading')}</h1>
+      </section>
+    )
+  }
+  if (!room.info.member) {
+    return (
+      <section aria-labelledby="room-title" class="room">
+        {back}
+        <h1 id="room-title">{room.info.name}</h1>
+        {room.info.topic && <p class="topic">{room.info.topic}</p>}
+        <p>{t('room.notMember')}</p>
+        <button type="button" class="primary" onClick={() => store.join(roomId)}>
+          {t('rooms.join')}
+        </button>
+      </section>
+    )
+  }
+  const onReply = (m: Message) => setMode({ kind: 'reply', target: m })
+  const onEdit = (m: Message) => setMode({ kind: 'edit', target: m })
+  return (
+    <section aria-labelledby="room-title" class="room">
+      <div class="room-header">
+        {back}
+        <h1 id="room-title">{room.info.name}</h1>
+        {room.info.topic && <p class="topic">{room.info.topic}</p>}
+        <OnlineList store={store} roomId={roomId} />
+      </div>
+      <MessageList
+        store={store}
+        roomId={roomId}
+        user={user}
+        lang={lang}
+        onReply={onReply}
+        onEdit={onEdit}
+      />
+      <TypingIndicator store={store} roomId={roomId} />
+      <Composer
+        store={store}
+        roomId={roomId}
+        user={user}
+        mode={mode}
+        onModeDone={() => setMode({ kind: 'new' })}
+      />
+    </section>
+  )
+}

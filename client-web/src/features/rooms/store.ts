@@ -1,0 +1,595 @@
+// Client-side state of the live rooms: messages by seq (so replays never duplicate),
+// the outbox of posts not yet acknowledged, presence, typing and unread counts.
+// A room is a stream of the server (its stream id is its room id): events, acks,
+// typing, presence and resync name the stream; the room list and member lists come
+// in pages.
+
+import type { Connection, ConnectionStatus } from '../../core/connection'
+import type {
+  ClientMessage,
+  Cursor,
+  Member,
+  Message,
+  Room,
+  RoomEvent,
+  ServerMessage,
+  User,
+  WireMessage,
+} from '../../core/protocol'
+import { PROTOCOL_VERSION } from '../../core/protocol'
+
+export type PendingState = 'queued' | 'sent' | 'failed'
+
+export interface PendingPost {
+  cmid: string
+  room: number
+  text: string
+  lang: string
+  reply_to: number | null
+  mentions: number[]
+  state: PendingState
+}
+
+export interface RoomState {
+  info: Room
+  messages: Map<number, Message>
+  /** Highest seq applied to `messages`; sent in `hello.resume`. */
+  lastSeq: number
+  load: 'none' | 'loading' | 'loaded'
+  hasMore: boolean
+  loadingOlder: boolean
+  /** Events that arrived while the first history page was on its way. */
+  buffered: RoomEvent[]
+  typing: Map<number, { name: string; until: number }>
+  members: Member[] | null
+}
+
+export interface Announcement {
+  room: number
+  author: string
+  text: string
+}
+
+type Transport = Pick<Connection, 'send' | 'onMessage' | 'onOpen' | 'onStatus' | 'status'>
+
+export const TYPING_SHOWN_MS = 5000
+const HISTORY_PAGE = 50
+/** Rooms and members per page (the server sends fewer when its own maximum is lower). */
+export const LIST_PAGE = 200
+
+// NOTE: Object.entries lists own keys only, and JSON.parse makes every key own, even
+//       "__proto__"; from here on reactions are looked up in a Map and nothing is inherited.
+const fromWire = (m: WireMessage): Message => ({
+  ...m,
+  reactions: new Map(Object.entries(m.reactions)),
+})
+
+export class ChatStore {
+  readonly rooms = new Map<number, RoomState>()
+  readonly outbox: PendingPost[] = []
+  me: User | null = null
+  synced = false
+  status: ConnectionStatus
+  lastError: { code: string; message: string } | null = null
+  activeRoom: number | null = null
+  version = 0
+  private rid = 0
+  private readonly requests = new Map<string, (m: ServerMessage) => void>()
+  private readonly listeners = new Set<() => void>()
+  private readonly announcers = new Set<(a: Announcement) => void>()
+  private readonly disposers: (() => void)[] = []
+  private cmidCounter = 0
+  private typingTimer: ReturnType<typeof setTimeout> | null = null
+  /** Rooms seen since the room list started paging; null when no listing runs. */
+  private listing: Set<number> | null = null
+  /** Member lists on their way, by room; `again`: load once more when this one is done. */
+  private readonly membersLoading = new Map<number, { again: boolean }>()
+
+  constructor(
+    private readonly conn: Transport,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.status = conn.status
+    this.disposers.push(conn.onOpen(() => this.hello()))
+    this.disposers.push(conn.onMessage((m) => this.receive(m)))
+    this.disposers.push(
+      conn.onStatus((s) => {
+        this.status = s
+        if (s !== 'online') this.wentOffline()
+        this.changed()
+      }),
+    )
+    this.disposers.push(() => {
+      if (this.typingTimer) clearTimeout(this.typingTimer)
+    })
+  }
+
+  dispose(): void {
+    this.disposers.splice(0).forEach((d) => d())
+  }
+
+  subscribe(cb: () => void): () => void {
+    this.listeners.add(cb)
+    return () => this.listeners.delete(cb)
+  }
+
+  onAnnounce(cb: (a: Announcement) => void): () => void {
+    this.announcers.add(cb)
+    return () => this.announcers.delete(cb)
+  }
+
+  room(id: number): RoomState | undefined {
+    return this.rooms.get(id)
+  }
+
+  sortedRooms(): RoomState[] {
+    return [...this.rooms.values()].sort((a, b) => a.info.name.localeCompare(b.info.name))
+  }
+
+  /** Messages of a room in seq order. */
+  messagesOf(id: number): Message[] {
+    const r = this.rooms.get(id)
+    if (!r) return []
+    return [...r.messages.values()].sort((a, b) => a.seq - b.seq)
+  }
+
+  pendingOf(id: number): PendingPost[] {
+    return this.outbox.filter((p) => p.room === id)
+  }
+
+  typingIn(id: number): string[] {
+    const r = this.rooms.get(id)
+    if (!r) return []
+    const t = this.now()
+    return [...r.typing.entries()]
+      .filter(([user, v]) => v.until > t && user !== this.me?.id)
+      .map(([, v]) => v.name)
+  }
+
+  // ---- actions ----
+
+  setActiveRoom(id: number | null): void {
+    this.activeRoom = id
+    if (id === null) return
+    const r = this.rooms.get(id)
+    if (r && r.info.member && r.load === 'none') this.loadRoom(id)
+    this.markRead(id)
+    this.changed()
+  }
+
+  request(msg: ClientMessage, onReply?: (m: ServerMessage) => void): boolean {
+    const rid = `r${++this.rid}`
+    if (onReply) this.requests.set(rid, onReply)
+    const ok = this.conn.send({ ...msg, rid })
+    if (!ok) this.requests.delete(rid)
+    return ok
+  }
+
+  post(room: number, text: string, lang: string, replyTo: number | null, mentions: number[]): void {
+    const p: PendingPost = {
+      cmid: `c-${this.now().toString(36)}-${(++this.cmidCounter).toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+      room,
+      text,
+      lang,
+      reply_to: replyTo,
+      mentions,
+      state: 'queued',
+    }
+    this.outbox.push(p)
+    if (this.synced) this.sendPending(p)
+    this.changed()
+  }
+
+  edit(room: number, target: number, text: string): boolean {
+    return this.request({ type: 'edit', room, target, text })
+  }
+
+  remove(room: number, target: number): boolean {
+    return this.request({ type: 'delete', room, target })
+  }
+
+  react(room: number, target: number, emoji: string, on: boolean): boolean {
+    return this.request({ type: 'react', room, target, emoji, on })
+  }
+
+  typing(room: number): void {
+    this.conn.send({ type: 'typing', room })
+  }
+
+  loadOlder(id: number): void {
+    const r = this.rooms.get(id)
+    if (!r || r.load !== 'loaded' || !r.hasMore || r.loadingOlder) return
+    const oldest = Math.min(...r.messages.keys())
+    if (!Number.isFinite(oldest)) return
+    r.loadingOlder = this.request(
+      { type: 'history', room: id, before: oldest, limit: HISTORY_PAGE },
+      (m) => {
+        r.loadingOlder = false
+        if (m.type !== 'history') return
+        for (const msg of m.messages)
+          if (!r.messages.has(msg.seq)) r.messages.set(msg.seq, fromWire(msg))
+        r.hasMore = m.has_more
+        this.changed()
+      },
+    )
+    this.changed()
+  }
+
+  createRoom(
+    name: string,
+    visibility: 'open' | 'private',
+    topic: string,
+    done: (room: Room) => void,
+  ): void {
+    this.request({ type: 'room_create', name, visibility, topic }, (m) => {
+      if (m.type === 'room') done(m.room)
+    })
+  }
+
+  join(id: number): void {
+    this.request({ type: 'room_join', room: id })
+  }
+
+  /**
+   * Loads the room's member list, page by page; `members` is set once all pages are in.
+   * While a load runs another is not started; with `again` it follows the running one
+   * (someone may have joined after the pages already read).
+   */
+  loadMembers(id: number, again = false): void {
+    const running = this.membersLoading.get(id)
+    if (running) {
+      running.again ||= again
+      return
+    }
+    const state = { again: false }
+    this.membersLoading.set(id, state)
+    const all: Member[] = []
+    const done = () => {
+      if (this.membersLoading.get(id) === state) this.membersLoading.delete(id)
+    }
+    const page = (cursor?: Cursor) => {
+      const sent = this.request(
+        { type: 'room_members', room: id, limit: LIST_PAGE, ...(cursor ? { cursor } : {}) },
+        (m) => {
+          if (m.type !== 'members') return done()
+          all.push(...m.members)
+          if (m.next !== null) return page(m.next)
+          done()
+          const r = this.rooms.get(id)
+          if (r) r.members = all
+          if (state.again) this.loadMembers(id)
+        },
+      )
+      if (!sent) done()
+    }
+    page()
+  }
+
+  markRead(id: number): void {
+    const r = this.rooms.get(id)
+    if (!r || !r.info.member || r.load !== 'loaded') return
+    const seq = Math.max(r.lastSeq, r.info.last_seq)
+    if (seq > (r.info.read_seq ?? 0) || (r.info.unread ?? 0) > 0) {
+      r.info.read_seq = seq
+      r.info.unread = 0
+      r.info.mentions = 0
+      this.conn.send({ type: 'read', room: id, seq })
+    }
+  }
+
+  // ---- protocol ----
+
+  /**
+   * Lists every room the user can see, page by page (`next` of one page is the `cursor`
+   * of the following one). Rooms are shown as their pages arrive; once the last one is
+   * in, rooms that were not listed (a private room one was removed from while away) go.
+   */
+  private listRooms(): void {
+    const seen = new Set<number>()
+    this.listing = seen
+    const page = (cursor?: Cursor) => {
+      const sent = this.request(
+        { type: 'rooms_list', limit: LIST_PAGE, ...(cursor ? { cursor } : {}) },
+        (m) => {
+          if (this.listing !== seen) return
+          if (m.type !== 'rooms') {
+            this.listing = null
+            return
+          }
+          if (m.next !== null) return page(m.next)
+          this.listing = null
+          for (const id of this.rooms.keys()) if (!seen.has(id)) this.rooms.delete(id)
+        },
+      )
+      if (!sent && this.listing === seen) this.listing = null
+    }
+    page()
+  }
+
+  private hello(): void {
+    this.synced = false
+    const resume: Record<string, number> = {}
+    for (const [id, r] of this.rooms) if (r.load === 'loaded') resume[String(id)] = r.lastSeq
+    this.conn.send({ type: 'hello', version: PROTOCOL_VERSION, resume })
+  }
+
+  private wentOffline(): void {
+    this.synced = false
+    this.requests.clear()
+    this.listing = null
+    this.membersLoading.clear()
+    for (const r of this.rooms.values()) {
+      r.loadingOlder = false
+      if (r.load === 'loading') {
+        r.load = 'none'
+        r.buffered = []
+      }
+    }
+    for (const p of this.outbox) if (p.state === 'sent') p.state = 'queued'
+  }
+
+  private receive(m: ServerMessage): void {
+    switch (m.type) {
+      case 'welcome':
+        this.me = m.user
+        break
+      case 'synced':
+        this.synced = true
+        // The last seq sent of each subscribed stream: for rooms, how far they have got.
+        for (const [id, seq] of Object.entries(m.streams ?? {})) {
+          const r = this.rooms.get(Number(id))
+          if (r && typeof seq === 'number') r.info.last_seq = Math.max(r.info.last_seq, seq)
+        }
+        this.listRooms()
+        for (const p of this.outbox) if (p.state === 'queued') this.sendPending(p)
+        if (this.activeRoom !== null) this.setActiveRoom(this.activeRoom)
+        break
+      case 'resync': {
+        const r = this.rooms.get(m.stream)
+        if (r) {
+          this.forget(r)
+          if (this.activeRoom === m.stream) this.loadRoom(m.stream)
+        }
+        break
+      }
+      case 'rooms':
+        for (const info of m.rooms) this.upsertRoom(info)
+        break
+      case 'room':
+        this.upsertRoom(m.room)
+        break
+      case 'left': {
+        const r = this.rooms.get(m.room)
+        if (r) {
+          r.info = { ...r.info, member: false }
+          this.forget(r)
+        }
+        break
+      }
+      case 'event':
+        this.applyEvent(m)
+        break
+      case 'ack':
+        if (m.cmid) {
+          const p = this.outbox.find((x) => x.cmid === m.cmid)
+          if (p) p.state = 'sent'
+          const r = this.rooms.get(m.stream)
+          if (r?.messages.has(m.seq)) this.dropPending(m.cmid)
+        }
+        break
+      case 'read_marker': {
+        const r = this.rooms.get(m.room)
+        if (r)
+          Object.assign(r.info, { read_seq: m.read_seq, unread: m.unread, mentions: m.mentions })
+        break
+      }
+      case 'typing': {
+        const r = this.rooms.get(m.stream)
+        if (r) {
+          r.typing.set(m.user, { name: m.display_name, until: this.now() + TYPING_SHOWN_MS })
+          this.scheduleTypingExpiry()
+        }
+        break
+      }
+      case 'presence': {
+        const r = this.rooms.get(m.stream)
+        if (r) {
+          const online = new Set(r.info.online ?? [])
+          if (m.online) online.add(m.user)
+          else online.delete(m.user)
+          r.info.online = [...online]
+          if (r.members && !r.members.some((mem) => mem.user === m.user))
+            this.loadMembers(m.stream, true)
+        }
+        break
+      }
+      case 'error':
+        this.lastError = { code: m.code, message: m.message }
+        break
+      case 'members': // answers to loadMembers: its pages make one list
+      case 'history':
+      case 'subscribed':
+      case 'unsubscribed':
+      case 'pong':
+        break
+    }
+    // NOTE: after the store has taken the message in, so that an answer's handler sees
+    //       its effect (e.g. the created room is in `rooms` when room_create is answered).
+    const rid = 'rid' in m && m.rid !== undefined && m.rid !== null ? String(m.rid) : undefined
+    const handler = rid === undefined ? undefined : this.requests.get(rid)
+    if (handler) {
+      this.requests.delete(rid!)
+      handler(m)
+    }
+    this.changed()
+  }
+
+  /** Drops what was loaded of a room: it is loaded afresh when opened again. */
+  private forget(r: RoomState): void {
+    r.messages.clear()
+    r.lastSeq = 0
+    r.load = 'none'
+    r.hasMore = false
+    r.loadingOlder = false
+    r.buffered = []
+    r.typing.clear()
+    r.members = null
+  }
+
+  private upsertRoom(info: Room): void {
+    this.listing?.add(info.id)
+    const r = this.rooms.get(info.id)
+    if (r) {
+      // NOTE: no longer a member (removed, or left elsewhere): its events stopped coming,
+      //       so what was loaded would have a gap if the user joined again.
+      if (r.info.member && !info.member) this.forget(r)
+      r.info = { ...r.info, ...info }
+      if (this.activeRoom === info.id && r.info.member && r.load === 'none') this.loadRoom(info.id)
+      return
+    }
+    this.rooms.set(info.id, {
+      info: { ...info },
+      messages: new Map(),
+      lastSeq: 0,
+      load: 'none',
+      hasMore: false,
+      loadingOlder: false,
+      buffered: [],
+      typing: new Map(),
+      members: null,
+    })
+    if (this.activeRoom === info.id && info.member) this.loadRoom(info.id)
+  }
+
+  private loadRoom(id: number): void {
+    const r = this.rooms.get(id)
+    if (!r || r.load !== 'none') return
+    const sent = this.request({ type: 'history', room: id, limit: HISTORY_PAGE }, (m) => {
+      if (m.type !== 'history') return
+      for (const msg of m.messages) {
+        r.messages.set(msg.seq, fromWire(msg))
+        r.lastSeq = Math.max(r.lastSeq, msg.seq)
+      }
+      r.hasMore = m.has_more
+      r.load = 'loaded'
+      // NOTE: events applied twice are harmless (messages are keyed by seq, edits and
+      //       reactions are idempotent), so replaying the buffer over the page is safe.
+      for (const ev of r.buffered.splice(0)) this.applyToLoaded(r, ev, false)
+      if (this.activeRoom === id) this.markRead(id)
+    })
+    if (sent) {
+      r.load = 'loading'
+      this.loadMembers(id)
+    }
+  }
+
+  private applyEvent(ev: RoomEvent): void {
+    const id = ev.stream
+    const r = this.rooms.get(id)
+    if (!r) return
+    r.info.last_seq = Math.max(r.info.last_seq, ev.seq)
+    if (ev.kind === 'message' && ev.cmid) this.dropPending(ev.cmid)
+    const fromOther = ev.by !== this.me?.id
+    const active = this.activeRoom === id
+    if (r.load === 'loading') r.buffered.push(ev)
+    else if (r.load === 'loaded') this.applyToLoaded(r, ev, this.synced)
+    if (ev.kind === 'message' && fromOther && ev.seq > (r.info.read_seq ?? 0)) {
+      if (active && r.load === 'loaded') this.markRead(id)
+      else if (this.synced || r.load !== 'loaded') {
+        r.info.unread = (r.info.unread ?? 0) + 1
+        if (this.me && ev.mentions?.includes(this.me.id))
+          r.info.mentions = (r.info.mentions ?? 0) + 1
+      }
+    }
+  }
+
+  private applyToLoaded(r: RoomState, ev: RoomEvent, announce: boolean): void {
+    switch (ev.kind) {
+      case 'message':
+        if (!r.messages.has(ev.seq)) {
+          r.messages.set(ev.seq, {
+            seq: ev.seq,
+            by: ev.by,
+            author_name: ev.author_name,
+            at: ev.at,
+            text: ev.text,
+            lang: ev.lang,
+            reply_to: ev.reply_to,
+            mentions: ev.mentions ?? [],
+            edited_at: null,
+            deleted: false,
+            reactions: new Map(),
+          })
+          r.typing.delete(ev.by)
+          if (announce && ev.by !== this.me?.id && this.activeRoom === ev.stream) {
+            this.announcers.forEach((cb) =>
+              cb({ room: ev.stream, author: ev.author_name, text: ev.text }),
+            )
+          }
+        }
+        break
+      case 'edit': {
+        const msg = r.messages.get(ev.target)
+        if (msg && !msg.deleted)
+          r.messages.set(msg.seq, { ...msg, text: ev.text, edited_at: ev.at })
+        break
+      }
+      case 'delete': {
+        const msg = r.messages.get(ev.target)
+        if (msg) r.messages.set(msg.seq, { ...msg, text: '', deleted: true, reactions: new Map() })
+        break
+      }
+      case 'reaction': {
+        const msg = r.messages.get(ev.target)
+        if (!msg) break
+        const users = new Set(msg.reactions.get(ev.emoji))
+        if (ev.on) users.add(ev.by)
+        else users.delete(ev.by)
+        const next = new Map(msg.reactions)
+        if (users.size) next.set(ev.emoji, [...users])
+        else next.delete(ev.emoji)
+        r.messages.set(msg.seq, { ...msg, reactions: next })
+        break
+      }
+    }
+    r.lastSeq = Math.max(r.lastSeq, ev.seq)
+  }
+
+  private sendPending(p: PendingPost): void {
+    const { cmid, room, text, lang, reply_to, mentions } = p
+    const msg: ClientMessage = {
+      type: 'post',
+      room,
+      text,
+      lang,
+      cmid,
+      mentions,
+      ...(reply_to !== null ? { reply_to } : {}),
+    }
+    const ok = this.request(msg, (m) => {
+      if (m.type === 'error') {
+        p.state = 'failed'
+        this.changed()
+      }
+    })
+    if (ok) p.state = 'sent'
+  }
+
+  private dropPending(cmid: string): void {
+    const i = this.outbox.findIndex((p) => p.cmid === cmid)
+    if (i >= 0) this.outbox.splice(i, 1)
+  }
+
+  private scheduleTypingExpiry(): void {
+    if (this.typingTimer) clearTimeout(this.typingTimer)
+    this.typingTimer = setTimeout(() => {
+      this.typingTimer = null
+      this.changed()
+    }, TYPING_SHOWN_MS + 50)
+  }
+
+  private changed(): void {
+    this.version++
+    this.listeners.forEach((cb) => cb())
+  }
+}
