@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks'
-import { api, ApiError } from '../core/api'
+import { ApiError } from '../core/api'
+import { api } from '../features/accounts/api'
 import { currentLanguage, setLanguage, type UiLanguage } from '../core/i18n'
 import type { User } from '../core/protocol'
 import { navigate, useLocation } from '../core/router'

@@ -1,6 +1,5 @@
-// The HTTP JSON API (PROTOCOL.md section 1). The session lives in an HttpOnly cookie.
-
-import type { User } from './protocol'
+// Calls to the HTTP JSON API (PROTOCOL.md section 1), for every feature's routes. The
+// session lives in an HttpOnly cookie.
 
 export class ApiError extends Error {
   constructor(
@@ -13,7 +12,7 @@ export class ApiError extends Error {
   }
 }
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+export async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(path, {
     method,
     credentials: 'same-origin',
@@ -32,42 +31,4 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
     )
   }
   return data as T
-}
-
-export interface ProfileFields {
-  display_name: string
-  institution: string
-  country: string
-  languages: string[]
-  time_zone: string
-}
-
-export interface Invitation {
-  id: number
-  email: string
-  role: string
-  created_at: number
-  expires_at: number
-  used: boolean
-}
-
-export const api = {
-  setupNeeded: () => call<{ needed: boolean }>('GET', '/api/setup'),
-  setup: (body: ProfileFields & { token: string; email: string; password: string }) =>
-    call<{ user: User }>('POST', '/api/setup', body),
-  login: (email: string, password: string) =>
-    call<{ user: User }>('POST', '/api/login', { email, password }),
-  logout: () => call<void>('POST', '/api/logout'),
-  me: () => call<{ user: User }>('GET', '/api/me'),
-  updateMe: (body: Partial<ProfileFields>) => call<{ user: User }>('PATCH', '/api/me', body),
-  register: (body: ProfileFields & { invitation: string; email: string; password: string }) =>
-    call<{ user: User }>('POST', '/api/register', body),
-  invite: (email: string, role: string) =>
-    call<{ invitation: { token: string; url: string; expires_at: number } }>(
-      'POST',
-      '/api/invitations',
-      { ...(email ? { email } : {}), role },
-    ),
-  invitations: () => call<{ invitations: Invitation[] }>('GET', '/api/invitations'),
-  users: () => call<{ users: User[] }>('GET', '/api/users'),
 }

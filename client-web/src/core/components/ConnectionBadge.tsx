@@ -1,9 +1,15 @@
-import type { ChatStore } from '../../features/rooms/store'
-import { useStore } from '../hooks'
+import type { ConnectionStatus } from '../connection'
+import { type Observable, useStore } from '../hooks'
 import { t } from '../i18n'
 
+/** What the badge shows: the connection's state and whether the first replay is done. */
+export interface ConnectionState extends Observable {
+  status: ConnectionStatus
+  synced: boolean
+}
+
 /** The connection state, as text (not colour only) in a status region. */
-export function ConnectionBadge({ store }: { store: ChatStore }) {
+export function ConnectionBadge({ store }: { store: ConnectionState }) {
   useStore(store)
   const s = store.status === 'online' && !store.synced ? 'connecting' : store.status
   return (

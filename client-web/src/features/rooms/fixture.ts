@@ -3,7 +3,8 @@
 
 import { ChatStore } from './store'
 import type { ConnectionStatus } from '../../core/connection'
-import type { ClientMessage, Room, ServerMessage } from '../../core/protocol'
+import type { ClientMessage, ServerMessage } from '../../core/protocol'
+import type { Room } from './protocol'
 
 export function fakeTransport() {
   const sent: ClientMessage[] = []

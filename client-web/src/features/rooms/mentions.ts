@@ -1,6 +1,6 @@
 // @mention completion: find the word being typed and which members it may mean.
 
-import type { Member } from '../../core/protocol'
+import type { Member } from './protocol'
 
 /** The "@query" that ends at the caret, or null. */
 export function mentionQueryAt(

@@ -11,7 +11,8 @@ import {
   setup,
   wireMessage,
 } from './fixture'
-import type { Room, ServerMessage } from '../../core/protocol'
+import type { ServerMessage } from '../../core/protocol'
+import type { Room } from './protocol'
 
 describe('ChatStore', () => {
   it('resumes from the last seen seq and never duplicates replayed events', () => {

@@ -5,17 +5,8 @@
 // in pages.
 
 import type { Connection, ConnectionStatus } from '../../core/connection'
-import type {
-  ClientMessage,
-  Cursor,
-  Member,
-  Message,
-  Room,
-  RoomEvent,
-  ServerMessage,
-  User,
-  WireMessage,
-} from '../../core/protocol'
+import type { ClientMessage, Cursor, ServerMessage, User } from '../../core/protocol'
+import type { Member, Message, Room, RoomEvent, WireMessage } from './protocol'
 import { PROTOCOL_VERSION } from '../../core/protocol'
 
 export type PendingState = 'queued' | 'sent' | 'failed'

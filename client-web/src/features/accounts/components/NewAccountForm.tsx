@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact'
 import { useState } from 'preact/hooks'
-import type { ProfileFields as Fields } from '../../../core/api'
+import type { ProfileFields as Fields } from '../api'
 import { browserTimeZone } from '../../../core/format'
 import { currentLanguage, t } from '../../../core/i18n'
 import type { User } from '../../../core/protocol'

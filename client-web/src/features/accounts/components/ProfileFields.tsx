@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks'
-import type { ProfileFields as Fields } from '../../../core/api'
+import type { ProfileFields as Fields } from '../api'
 import { t } from '../../../core/i18n'
 import { Field } from '../../../core/components/Field'
 

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks'
-import { api } from '../../../core/api'
+import { api } from '../api'
 import { t, type UiLanguage } from '../../../core/i18n'
 import type { User } from '../../../core/protocol'
 import { useSubmit } from '../../../core/useSubmit'

@@ -1,4 +1,4 @@
-import { api } from '../../../core/api'
+import { api } from '../api'
 import { t } from '../../../core/i18n'
 import type { User } from '../../../core/protocol'
 import { NavLink } from '../../../core/components/NavLink'

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks'
-import { api, type Invitation } from '../../../core/api'
+import { api, type Invitation } from '../api'
 import { errorText } from '../../../core/errors'
 import { t } from '../../../core/i18n'
 import type { User } from '../../../core/protocol'

@@ -1,4 +1,4 @@
-import type { Invitation } from '../../../core/api'
+import type { Invitation } from '../api'
 import { formatTime } from '../../../core/format'
 import { currentLanguage, t } from '../../../core/i18n'
 

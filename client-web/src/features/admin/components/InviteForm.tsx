@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks'
-import { api } from '../../../core/api'
+import { api } from '../api'
 import { t } from '../../../core/i18n'
 import { useSubmit } from '../../../core/useSubmit'
 import { Field } from '../../../core/components/Field'

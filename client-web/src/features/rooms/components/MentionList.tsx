@@ -1,5 +1,5 @@
 import { t } from '../../../core/i18n'
-import type { Member } from '../../../core/protocol'
+import type { Member } from '../protocol'
 
 interface Props {
   id: string

@@ -4,7 +4,8 @@ import type { ChatStore } from '../store'
 import { formatTime, languageName } from '../../../core/format'
 import { t, type UiLanguage } from '../../../core/i18n'
 import { renderMarkdown } from '../../../core/markdown'
-import type { Message, User } from '../../../core/protocol'
+import type { User } from '../../../core/protocol'
+import type { Message } from '../protocol'
 import { Reactions } from './Reactions'
 
 interface Props {

@@ -1,7 +1,8 @@
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks'
 import type { ChatStore } from '../store'
 import { t, type UiLanguage } from '../../../core/i18n'
-import type { Message, User } from '../../../core/protocol'
+import type { User } from '../../../core/protocol'
+import type { Message } from '../protocol'
 import { MessageItem } from './MessageItem'
 import { PendingItem } from './PendingItem'
 

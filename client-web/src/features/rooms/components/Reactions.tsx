@@ -1,6 +1,7 @@
 import type { ChatStore } from '../store'
 import { t } from '../../../core/i18n'
-import type { Message, User } from '../../../core/protocol'
+import type { User } from '../../../core/protocol'
+import type { Message } from '../protocol'
 
 export const QUICK_REACTIONS = ['👍', '❤️', '🎉', '😄', '🤔']
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks'
-import type { ChatStore } from '../../features/rooms/store'
-import { t } from '../i18n'
+import type { ChatStore } from '../store'
+import { t } from '../../../core/i18n'
 
 const MAX_SPOKEN = 140
 

@@ -1,0 +1,24 @@
+// The admin screens' HTTP routes (protocol/accounts/accounts.md): invitations and users.
+
+import { call } from '../../core/api'
+import type { User } from '../../core/protocol'
+
+export interface Invitation {
+  id: number
+  email: string
+  role: string
+  created_at: number
+  expires_at: number
+  used: boolean
+}
+
+export const api = {
+  invite: (email: string, role: string) =>
+    call<{ invitation: { token: string; url: string; expires_at: number } }>(
+      'POST',
+      '/api/invitations',
+      { ...(email ? { email } : {}), role },
+    ),
+  invitations: () => call<{ invitations: Invitation[] }>('GET', '/api/invitations'),
+  users: () => call<{ users: User[] }>('GET', '/api/users'),
+}
