@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState } from 'preact/hooks'
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { ChatStore } from '../store'
 import { languageName } from '../../../core/format'
 import { currentLanguage, t } from '../../../core/i18n'
@@ -7,6 +7,7 @@ import { mentionCandidates, mentionedIds, mentionQueryAt } from '../mentions'
 import type { User } from '../../../core/protocol'
 import type { Member, Message } from '../protocol'
 import { FormError } from '../../../core/components/FormError'
+import { Drafts } from '../drafts'
 import { MentionList } from './MentionList'
 
 export type ComposerMode =
@@ -23,7 +24,14 @@ interface Props {
 const TYPING_EVERY_MS = 3000
 
 export function Composer({ store, roomId, user, mode, onModeDone }: Props) {
-  const [text, setText] = useState('')
+  const drafts = useMemo(() => new Drafts(user.id), [user.id])
+  // The room's draft (kept across room switches and reloads); an edit is not a draft.
+  const [text, setTextState] = useState(() => drafts.get(roomId))
+  const editing = mode.kind === 'edit'
+  const setText = (value: string, keep = !editing) => {
+    setTextState(value)
+    if (keep) drafts.set(roomId, value)
+  }
   const [preview, setPreview] = useState(false)
   const [lang, setLang] = useState(user.languages[0] || currentLanguage())
   const [mention, setMention] = useState<{ start: number; list: Member[]; active: number } | null>(
@@ -37,15 +45,17 @@ export function Composer({ store, roomId, user, mode, onModeDone }: Props) {
   // A layout effect runs in the render that follows the click on Edit or Reply, before
   // any later keystroke: a plain effect runs after paint and could overwrite typed text.
   useLayoutEffect(() => {
-    if (mode.kind === 'edit') setText(mode.target.text)
+    if (mode.kind === 'edit') setText(mode.target.text, false)
     if (mode.kind !== 'new') {
       setPreview(false)
       input.current?.focus()
     }
   }, [mode])
 
-  const reset = () => {
-    setText('')
+  // After a send the box is empty; after an edit (sent or cancelled) the draft returns.
+  const reset = (sent: boolean) => {
+    if (editing) setText(drafts.get(roomId), false)
+    else setText(sent ? '' : text)
     chosen.current.clear()
     setMention(null)
     setPreview(false)
@@ -62,7 +72,7 @@ export function Composer({ store, roomId, user, mode, onModeDone }: Props) {
       store.post(roomId, body, lang, replyTo, mentionedIds(body, chosen.current))
     }
     setError('')
-    reset()
+    reset(true)
     input.current?.focus()
   }
 
@@ -112,7 +122,7 @@ export function Composer({ store, roomId, user, mode, onModeDone }: Props) {
     }
     if (e.key === 'Escape' && mode.kind !== 'new') {
       e.preventDefault()
-      reset()
+      reset(false)
     } else if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
       e.preventDefault()
       send()
@@ -146,7 +156,7 @@ export function Composer({ store, roomId, user, mode, onModeDone }: Props) {
           {mode.kind === 'reply'
             ? t('composer.replyingTo', { name: mode.target.author_name })
             : t('composer.editing')}{' '}
-          <button type="button" class="link-button" onClick={reset}>
+          <button type="button" class="link-button" onClick={() => reset(false)}>
             {t('composer.cancel')}
           </button>
         </p>
