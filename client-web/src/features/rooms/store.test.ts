@@ -52,6 +52,39 @@ describe('ChatStore', () => {
     expect(store.messagesOf(1).map((m) => m.text)).toEqual(['offline text'])
   })
 
+  it('keeps the reason of a refused post; retry sends the same cmid, discard forgets it', () => {
+    const { f, store } = setup()
+    store.post(1, 'too fast', 'en', null, [])
+    const first = f.sent.filter((m) => m.type === 'post').at(-1)!
+    f.recv({ type: 'error', rid: first.rid, code: 'rate_limited', message: 'slow down' })
+    const [p] = store.pendingOf(1)
+    expect(p.state).toBe('failed')
+    expect(p.error).toEqual({ code: 'rate_limited', message: 'slow down' })
+
+    store.retryPending(p.cmid)
+    const again = f.sent.filter((m) => m.type === 'post').at(-1)!
+    expect(again.rid).not.toBe(first.rid)
+    expect(again.cmid).toBe(first.cmid)
+    expect(store.pendingOf(1)[0].state).toBe('sent')
+    expect(store.pendingOf(1)[0].error).toBeUndefined()
+
+    f.recv({ type: 'error', rid: again.rid, code: 'forbidden', message: 'not a member' })
+    store.discardPending(p.cmid)
+    expect(store.pendingOf(1)).toHaveLength(0)
+  })
+
+  it('takes the post limits from welcome, with defaults before it', () => {
+    const { f, store } = setup()
+    expect(store.limits.maxTextChars).toBe(10_000)
+    f.recv({
+      type: 'welcome',
+      version: 1,
+      user: store.me!,
+      limits: { max_text_chars: 500, max_frame_bytes: 8192 },
+    })
+    expect(store.limits).toEqual({ maxTextChars: 500, maxFrameBytes: 8192 })
+  })
+
   it('applies edits, deletions and reactions idempotently', () => {
     const { f, store } = setup()
     f.recv(msgEvent(1, 'a'))

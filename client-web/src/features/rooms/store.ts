@@ -8,6 +8,7 @@ import type { Connection, ConnectionStatus } from '../../core/connection'
 import type { ClientMessage, Cursor, ServerMessage, User } from '../../core/protocol'
 import type { Member, Message, Room, RoomEvent, WireMessage } from './protocol'
 import { PROTOCOL_VERSION } from '../../core/protocol'
+import { type PostLimits, postLimits } from './limits'
 
 export type PendingState = 'queued' | 'sent' | 'failed'
 
@@ -19,6 +20,8 @@ export interface PendingPost {
   reply_to: number | null
   mentions: number[]
   state: PendingState
+  /** Why the server refused it (state 'failed'): its error code and message. */
+  error?: { code: string; message: string }
 }
 
 export interface RoomState {
@@ -59,6 +62,8 @@ export class ChatStore {
   readonly rooms = new Map<number, RoomState>()
   readonly outbox: PendingPost[] = []
   me: User | null = null
+  /** The server's limits on a post, from `welcome`. */
+  limits: PostLimits = postLimits({})
   synced = false
   status: ConnectionStatus
   lastError: { code: string; message: string } | null = null
@@ -168,6 +173,24 @@ export class ChatStore {
     }
     this.outbox.push(p)
     if (this.synced) this.sendPending(p)
+    this.changed()
+  }
+
+  /** Sends a refused post again (the same cmid: the server keeps at most one). */
+  retryPending(cmid: string): void {
+    const p = this.outbox.find((q) => q.cmid === cmid && q.state === 'failed')
+    if (!p) return
+    p.state = 'queued'
+    p.error = undefined
+    if (this.synced) this.sendPending(p)
+    this.changed()
+  }
+
+  /** Forgets a refused post. */
+  discardPending(cmid: string): void {
+    const p = this.outbox.find((q) => q.cmid === cmid && q.state === 'failed')
+    if (!p) return
+    this.dropPending(cmid)
     this.changed()
   }
 
@@ -323,6 +346,7 @@ export class ChatStore {
     switch (m.type) {
       case 'welcome':
         this.me = m.user
+        this.limits = postLimits(m.limits ?? {})
         break
       case 'synced':
         this.synced = true
@@ -560,6 +584,7 @@ export class ChatStore {
     const ok = this.request(msg, (m) => {
       if (m.type === 'error') {
         p.state = 'failed'
+        p.error = { code: m.code, message: m.message }
         this.changed()
       }
     })

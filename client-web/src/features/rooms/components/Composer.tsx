@@ -8,6 +8,7 @@ import type { User } from '../../../core/protocol'
 import type { Member, Message } from '../protocol'
 import { FormError } from '../../../core/components/FormError'
 import { Drafts } from '../drafts'
+import { COUNTER_FROM, overLimit, textLength } from '../limits'
 import { MentionList } from './MentionList'
 
 export type ComposerMode =
@@ -62,9 +63,15 @@ export function Composer({ store, roomId, user, mode, onModeDone }: Props) {
     onModeDone()
   }
 
+  const limits = store.limits
+  const length = textLength(text)
+  const tooLong = overLimit(text, limits)
+
   const send = () => {
     const body = text.trim()
     if (!body) return
+    // Kept in the box, with the reason: the server would refuse it.
+    if (tooLong) return setError(t('composer.tooLong', { max: limits.maxTextChars }))
     if (mode.kind === 'edit') {
       if (!store.edit(roomId, mode.target.seq, body)) return setError(t('error.offline'))
     } else {
@@ -132,6 +139,7 @@ export function Composer({ store, roomId, user, mode, onModeDone }: Props) {
   const onInput = (e: Event) => {
     const el = e.currentTarget as HTMLTextAreaElement
     setText(el.value)
+    if (error && !overLimit(el.value, limits)) setError('')
     updateMention(el.value, el.selectionStart ?? el.value.length)
     if (el.value.includes('@') && !store.room(roomId)?.members) store.loadMembers(roomId)
     const now = Date.now()
@@ -188,7 +196,8 @@ export function Composer({ store, roomId, user, mode, onModeDone }: Props) {
             rows={2}
             value={text}
             placeholder={t('composer.placeholder')}
-            aria-describedby={`composer-hint-${roomId}`}
+            aria-describedby={`composer-hint-${roomId} composer-count-${roomId}`}
+            aria-invalid={tooLong || undefined}
             role="combobox"
             aria-autocomplete="list"
             aria-expanded={mention !== null}
@@ -212,6 +221,10 @@ export function Composer({ store, roomId, user, mode, onModeDone }: Props) {
       )}
       <p id={`composer-hint-${roomId}`} class="hint">
         {t('composer.hint')}
+      </p>
+      <p id={`composer-count-${roomId}`} class={`counter${tooLong ? ' over' : ''}`}>
+        {length >= limits.maxTextChars * COUNTER_FROM &&
+          t('composer.counter', { count: length, max: limits.maxTextChars })}
       </p>
       <div class="composer-row">
         <label for={`composer-lang-${roomId}`}>{t('composer.lang')}</label>

@@ -92,7 +92,7 @@ export function MessageList({ store, roomId, user, lang, onReply, onEdit }: Prop
           />
         ))}
         {pending.map((p) => (
-          <PendingItem key={p.cmid} post={p} user={user} />
+          <PendingItem key={p.cmid} store={store} post={p} user={user} />
         ))}
       </ol>
     </div>
