@@ -240,6 +240,24 @@ export class ChatStore {
     })
   }
 
+  /**
+   * Adds, removes or changes the role of a member (owners, moderators and admins; the
+   * server decides). Resolves once the server agreed, with the member list reloaded;
+   * rejects with the server's error.
+   */
+  changeMember(
+    msg: Extract<ClientMessage, { type: 'room_invite' | 'room_remove' | 'room_set_role' }>,
+  ): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const sent = this.request(msg, (m) => {
+        if (m.type === 'error') return reject({ code: m.code, message: m.message })
+        this.loadMembers(msg.room, true)
+        resolve()
+      })
+      if (!sent) reject({ code: 'offline', message: 'offline' })
+    })
+  }
+
   join(id: number): void {
     this.request({ type: 'room_join', room: id })
   }

@@ -7,6 +7,7 @@ import type { Message } from '../protocol'
 import { Composer, type ComposerMode } from './Composer'
 import { MessageList } from './MessageList'
 import { NavLink } from '../../../core/components/NavLink'
+import { MembersPanel } from './MembersPanel'
 import { OnlineList } from './OnlineList'
 import { TypingIndicator } from './TypingIndicator'
 
@@ -20,6 +21,7 @@ interface Props {
 export function RoomView({ store, roomId, user, lang }: Props) {
   useStore(store)
   const [mode, setMode] = useState<ComposerMode>({ kind: 'new' })
+  const [membersOpen, setMembersOpen] = useState(false)
   const room = store.room(roomId)
   const back = (
     <NavLink href="/rooms" class="back-link">
@@ -56,15 +58,27 @@ export function RoomView({ store, roomId, user, lang }: Props) {
         <h1 id="room-title">{room.info.name}</h1>
         {room.info.topic && <p class="topic">{room.info.topic}</p>}
         <OnlineList store={store} roomId={roomId} />
+        <button
+          type="button"
+          class="members-toggle"
+          aria-expanded={membersOpen}
+          aria-controls={`members-${roomId}`}
+          onClick={() => setMembersOpen(!membersOpen)}
+        >
+          {t('members.show', { count: room.members?.length ?? '…' })}
+        </button>
       </div>
-      <MessageList
-        store={store}
-        roomId={roomId}
-        user={user}
-        lang={lang}
-        onReply={onReply}
-        onEdit={onEdit}
-      />
+      <div class="room-body">
+        <MessageList
+          store={store}
+          roomId={roomId}
+          user={user}
+          lang={lang}
+          onReply={onReply}
+          onEdit={onEdit}
+        />
+        {membersOpen && <MembersPanel store={store} roomId={roomId} user={user} />}
+      </div>
       <TypingIndicator store={store} roomId={roomId} />
       <Composer
         store={store}
