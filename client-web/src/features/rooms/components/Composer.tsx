@@ -43,6 +43,12 @@ export function Composer({ store, roomId, user, mode, onModeDone }: Props) {
   const lastTyping = useRef(0)
   const input = useRef<HTMLTextAreaElement>(null)
 
+  // Opening a room puts the caret in its box (not on touch screens, where that would
+  // open the keyboard over the room).
+  useLayoutEffect(() => {
+    if (window.matchMedia?.('(pointer: fine)').matches) input.current?.focus()
+  }, [])
+
   // A layout effect runs in the render that follows the click on Edit or Reply, before
   // any later keystroke: a plain effect runs after paint and could overwrite typed text.
   useLayoutEffect(() => {
@@ -169,14 +175,6 @@ export function Composer({ store, roomId, user, mode, onModeDone }: Props) {
           </button>
         </p>
       )}
-      <div class="tabs" role="group" aria-label={t('composer.preview')}>
-        <button type="button" aria-pressed={!preview} onClick={() => setPreview(false)}>
-          {t('composer.write')}
-        </button>
-        <button type="button" aria-pressed={preview} onClick={() => setPreview(true)}>
-          {t('composer.preview')}
-        </button>
-      </div>
       {preview ? (
         <div class="md preview" lang={lang} aria-label={t('composer.preview')} role="region">
           {text.trim() ? (
@@ -227,6 +225,14 @@ export function Composer({ store, roomId, user, mode, onModeDone }: Props) {
           t('composer.counter', { count: length, max: limits.maxTextChars })}
       </p>
       <div class="composer-row">
+        <div class="tabs" role="group" aria-label={t('composer.preview')}>
+          <button type="button" aria-pressed={!preview} onClick={() => setPreview(false)}>
+            {t('composer.write')}
+          </button>
+          <button type="button" aria-pressed={preview} onClick={() => setPreview(true)}>
+            {t('composer.preview')}
+          </button>
+        </div>
         <label for={`composer-lang-${roomId}`}>{t('composer.lang')}</label>
         <select
           id={`composer-lang-${roomId}`}

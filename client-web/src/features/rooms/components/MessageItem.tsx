@@ -17,6 +17,8 @@ interface Props {
   lang: UiLanguage
   onReply: (m: Message) => void
   onEdit: (m: Message) => void
+  /** The list's one Tab stop (roving tabindex); its actions are reached with Enter. */
+  tabbable: boolean
 }
 
 function MessageItemImpl({
@@ -28,6 +30,7 @@ function MessageItemImpl({
   lang,
   onReply,
   onEdit,
+  tabbable,
 }: Props) {
   const html = useMemo(() => (m.deleted ? '' : renderMarkdown(m.text)), [m.text, m.deleted])
   const mine = m.by === user.id
@@ -38,6 +41,7 @@ function MessageItemImpl({
       class={`message${mine ? ' mine' : ''}${mentionsMe ? ' mentions-me' : ''}`}
       data-seq={m.seq}
       aria-labelledby={headingId}
+      tabIndex={tabbable ? 0 : -1}
     >
       <div class="meta">
         <span class="author" id={headingId}>
@@ -72,16 +76,16 @@ function MessageItemImpl({
         <>
           <Reactions store={store} roomId={roomId} message={m} user={user} />
           <div class="actions" role="group" aria-label={t('msg.actions', { name: m.author_name })}>
-            <button type="button" onClick={() => onReply(m)}>
+            <button type="button" tabIndex={-1} onClick={() => onReply(m)}>
               {t('msg.reply')}
             </button>
             {mine && (
-              <button type="button" onClick={() => onEdit(m)}>
+              <button type="button" tabIndex={-1} onClick={() => onEdit(m)}>
                 {t('msg.edit')}
               </button>
             )}
             {(mine || user.role === 'admin') && (
-              <button type="button" onClick={() => store.remove(roomId, m.seq)}>
+              <button type="button" tabIndex={-1} onClick={() => store.remove(roomId, m.seq)}>
                 {t('msg.delete')}
               </button>
             )}
@@ -96,6 +100,10 @@ function MessageItemImpl({
 export const MessageItem = memo(MessageItemImpl, (a, b) => {
   // NOTE: the store replaces a message object whenever it changes, so identity suffices.
   return (
-    a.message === b.message && a.replyTo === b.replyTo && a.lang === b.lang && a.user === b.user
+    a.message === b.message &&
+    a.replyTo === b.replyTo &&
+    a.lang === b.lang &&
+    a.user === b.user &&
+    a.tabbable === b.tabbable
   )
 })

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef } from 'preact/hooks'
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks'
 import type { ChatStore } from '../store'
 import { t, type UiLanguage } from '../../../core/i18n'
 import type { User } from '../../../core/protocol'
@@ -16,6 +16,46 @@ interface Props {
 }
 
 const NEAR_EDGE_PX = 80
+
+/** The message (li) an event came from, if it is one of the list's. */
+function messageOf(target: EventTarget | null): HTMLElement | null {
+  const el = target instanceof Element ? target.closest<HTMLElement>('li.message[data-seq]') : null
+  return el
+}
+
+/**
+ * Keyboard use of the list (one Tab stop, a roving tabindex): Up/Down, Home/End move
+ * between messages; Enter goes to the focused message's actions, Left/Right move among
+ * them, Escape goes back to the message.
+ */
+function onListKey(e: KeyboardEvent, atFirst: () => void) {
+  const li = messageOf(e.target)
+  if (!li) return
+  const inAction = e.target !== li
+  const items = () => [...li.parentElement!.querySelectorAll<HTMLElement>('li.message[data-seq]')]
+  const move = (to: HTMLElement | undefined) => {
+    if (!to) return
+    e.preventDefault()
+    to.focus()
+  }
+  if (!inAction) {
+    const all = items()
+    const i = all.indexOf(li)
+    if (e.key === 'ArrowDown') move(all[i + 1])
+    else if (e.key === 'ArrowUp') {
+      if (i === 0) atFirst()
+      move(all[i - 1])
+    } else if (e.key === 'Home') move(all[0])
+    else if (e.key === 'End') move(all[all.length - 1])
+    else if (e.key === 'Enter') move(li.querySelector<HTMLElement>('button') ?? undefined)
+    return
+  }
+  const buttons = [...li.querySelectorAll<HTMLElement>('button')]
+  const j = buttons.indexOf(e.target as HTMLElement)
+  if (e.key === 'ArrowRight') move(buttons[(j + 1) % buttons.length])
+  else if (e.key === 'ArrowLeft') move(buttons[(j + buttons.length - 1) % buttons.length])
+  else if (e.key === 'Escape') move(li)
+}
 
 /** The room's history; scrolling to the top loads older messages. */
 export function MessageList({ store, roomId, user, lang, onReply, onEdit }: Props) {
@@ -57,12 +97,21 @@ export function MessageList({ store, roomId, user, lang, onReply, onEdit }: Prop
     return () => el.removeEventListener('scroll', onScroll)
   }, [store, roomId])
 
+  // The message that takes the list's Tab stop: the last one focused, else the newest.
+  const [focused, setFocused] = useState<number | null>(null)
+  const tabStop =
+    focused !== null && messages.some((m) => m.seq === focused)
+      ? focused
+      : (messages[messages.length - 1]?.seq ?? null)
+
   const bySeq = new Map(messages.map((m) => [m.seq, m]))
   return (
-    <div class="messages" ref={scroller} tabIndex={0} role="region" aria-label={t('room.history')}>
+    <div class="messages" ref={scroller} role="region" aria-label={t('room.history')}>
       {room?.load === 'loaded' && room.hasMore && (
+        // Out of the Tab order: Up on the first message loads older ones too.
         <button
           type="button"
+          tabIndex={-1}
           class="load-older"
           onClick={() => store.loadOlder(roomId)}
           disabled={room.loadingOlder}
@@ -77,7 +126,14 @@ export function MessageList({ store, roomId, user, lang, onReply, onEdit }: Prop
       {room?.load === 'loaded' && messages.length === 0 && pending.length === 0 && (
         <p>{t('room.empty')}</p>
       )}
-      <ol class="message-list">
+      <ol
+        class="message-list"
+        onKeyDown={(e) => onListKey(e, () => store.loadOlder(roomId))}
+        onFocusIn={(e) => {
+          const li = messageOf(e.target)
+          if (li) setFocused(Number(li.dataset.seq))
+        }}
+      >
         {messages.map((m) => (
           <MessageItem
             key={m.seq}
@@ -89,6 +145,7 @@ export function MessageList({ store, roomId, user, lang, onReply, onEdit }: Prop
             lang={lang}
             onReply={onReply}
             onEdit={onEdit}
+            tabbable={m.seq === tabStop}
           />
         ))}
         {pending.map((p) => (

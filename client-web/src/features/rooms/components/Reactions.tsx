@@ -17,7 +17,9 @@ export function Reactions({
   message: Message
   user: User
 }) {
-  const emojis = [...new Set([...message.reactions.keys(), ...QUICK_REACTIONS])]
+  // A stable order: the quick ones where they always are, then the others by first use.
+  // (Reordering the buttons as counts appear would move the focused one and lose focus.)
+  const emojis = [...new Set([...QUICK_REACTIONS, ...message.reactions.keys()])]
   return (
     <div class="reactions">
       {emojis.map((emoji) => {
@@ -30,6 +32,7 @@ export function Reactions({
           <button
             key={emoji}
             type="button"
+            tabIndex={-1}
             class={`reaction${users.length ? ' has' : ''}`}
             aria-pressed={on}
             aria-label={label}
