@@ -147,6 +147,18 @@ export async function waitOnline(page) {
   await page.locator('.conn[data-status="online"]').waitFor()
 }
 
+/**
+ * Picks country and languages in a profile form (the pickers take no free text):
+ * `country` an ISO code (default DE), `languages` codes in order (default 'de, en').
+ */
+export async function fillPlaces(page, { country = 'DE', languages = 'de, en' } = {}) {
+  await page.getByLabel('Country', { exact: true }).selectOption(country)
+  const remove = page.locator('.chosen-languages button')
+  while ((await remove.count()) > 0) await remove.first().click()
+  for (const code of languages.split(/[\s,]+/).filter(Boolean))
+    await page.getByLabel('Add a language').selectOption(code)
+}
+
 /** Creates an invitation as the logged-in admin page and registers a new member with it. */
 export async function inviteAndRegister(adminPage, browser, base, who) {
   const { invitation } = await adminPage.evaluate(async () => {
@@ -163,10 +175,7 @@ export async function inviteAndRegister(adminPage, browser, base, who) {
   await page.getByLabel('Password (at least 8 characters)').fill(who.password)
   await page.getByLabel('Name').fill(who.name)
   await page.getByLabel('Institution').fill(who.institution ?? 'Bfz')
-  await page.getByLabel('Country (two-letter code, e.g. FI)').fill(who.country ?? 'DE')
-  await page
-    .getByLabel('Languages you write in (codes, e.g. fi, en)')
-    .fill(who.languages ?? 'de, en')
+  await fillPlaces(page, who)
   await page.getByRole('button', { name: 'Create account' }).click()
   await page.getByRole('heading', { name: 'Rooms' }).first().waitFor()
   await waitOnline(page)

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import {
   checkA11y,
+  fillPlaces,
   newPage,
   screenshot,
   send,
@@ -26,7 +27,7 @@ test('a newcomer sets up the admin from the printed link, invites a second perso
   await ada.getByLabel('Password (at least 8 characters)').fill('correct horse battery')
   await ada.getByLabel('Name').fill('Ada')
   await ada.getByLabel('Institution').fill('Omnia')
-  await ada.getByLabel('Country (two-letter code, e.g. FI)').fill('FI')
+  await fillPlaces(ada, { country: 'FI', languages: 'en' })
   await ada.getByRole('button', { name: 'Create administrator' }).click()
   await ada.getByRole('heading', { name: 'Rooms' }).first().waitFor()
   await checkA11y(ada, 'room list')

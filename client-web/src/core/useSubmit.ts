@@ -1,8 +1,15 @@
 import { useState } from 'preact/hooks'
 import { errorText } from './errors'
 
-/** Runs an async form action, tracking busy state and a translated error. */
-export function useSubmit<T>(action: () => Promise<T>, onDone: (v: T) => void) {
+/**
+ * Runs an async form action, tracking busy state and a translated error; `describe` may
+ * explain an error in the form's own words (undefined: the general text).
+ */
+export function useSubmit<T>(
+  action: () => Promise<T>,
+  onDone: (v: T) => void,
+  describe?: (e: unknown) => string | undefined,
+) {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
   const submit = (e: Event) => {
@@ -17,7 +24,7 @@ export function useSubmit<T>(action: () => Promise<T>, onDone: (v: T) => void) {
       })
       .catch((err: unknown) => {
         setBusy(false)
-        setError(errorText(err))
+        setError(describe?.(err) ?? errorText(err))
       })
   }
   return { busy, error, submit }

@@ -10,6 +10,7 @@ export interface Invitation {
   created_at: number
   expires_at: number
   used: boolean
+  revoked?: boolean
 }
 
 export const api = {
@@ -20,5 +21,6 @@ export const api = {
       { ...(email ? { email } : {}), role },
     ),
   invitations: () => call<{ invitations: Invitation[] }>('GET', '/api/invitations'),
+  revokeInvitation: (id: number) => call<void>('DELETE', `/api/invitations/${id}`),
   users: () => call<{ users: User[] }>('GET', '/api/users'),
 }

@@ -17,12 +17,22 @@ interface Props {
   submitLabel: string
   create: (account: NewAccount) => Promise<{ user: User }>
   onDone: (u: User) => void
+  /** Explains a refusal in this form's words (undefined: the general text). */
+  describeError?: (e: unknown) => string | undefined
   /** Fields shown before the account's own (the setup token). */
   children?: ComponentChildren
 }
 
 /** E-mail, password and profile of a new account: shared by admin set-up and registration. */
-export function NewAccountForm({ idPrefix, intro, submitLabel, create, onDone, children }: Props) {
+export function NewAccountForm({
+  idPrefix,
+  intro,
+  submitLabel,
+  create,
+  onDone,
+  describeError,
+  children,
+}: Props) {
   const [email, setEmail] = useState('')
   const [password, setPassword] = useState('')
   const [profile, setProfile] = useState<Fields>(() => ({
@@ -35,6 +45,7 @@ export function NewAccountForm({ idPrefix, intro, submitLabel, create, onDone, c
   const { busy, error, submit } = useSubmit(
     () => create({ email, password, ...profile }),
     (r) => onDone(r.user),
+    describeError,
   )
   return (
     <form onSubmit={submit}>

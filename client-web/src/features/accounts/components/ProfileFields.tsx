@@ -1,7 +1,11 @@
-import { useState } from 'preact/hooks'
+import { useMemo } from 'preact/hooks'
 import type { ProfileFields as Fields } from '../api'
-import { t } from '../../../core/i18n'
+import { currentLanguage, t } from '../../../core/i18n'
 import { Field } from '../../../core/components/Field'
+import { countries, languages, timeZones } from '../places'
+
+/** As the server allows (protocol/accounts/accounts.md). */
+const MAX_LANGUAGES = 10
 
 interface Props {
   value: Fields
@@ -9,17 +13,15 @@ interface Props {
   idPrefix: string
 }
 
-export function parseLanguages(s: string): string[] {
-  return s
-    .split(/[\s,;]+/)
-    .map((x) => x.trim())
-    .filter(Boolean)
-}
-
 /** Name, institution, country, languages and time zone: shared by setup, register, profile. */
 export function ProfileFields({ value, onChange, idPrefix }: Props) {
-  const [languages, setLanguages] = useState(value.languages.join(', '))
+  const ui = currentLanguage()
   const set = (patch: Partial<Fields>) => onChange({ ...value, ...patch })
+  const countryChoices = useMemo(() => countries(ui), [ui])
+  const languageChoices = useMemo(() => languages(ui, value.languages), [ui, value.languages])
+  const zones = useMemo(() => timeZones(value.time_zone), [value.time_zone])
+  const nameOf = (code: string) => languageChoices.find((l) => l.code === code)?.name ?? code
+  const addable = languageChoices.filter((l) => !value.languages.includes(l.code))
   return (
     <>
       <Field
@@ -39,31 +41,71 @@ export function ProfileFields({ value, onChange, idPrefix }: Props) {
         maxLength={120}
         autoComplete="organization"
       />
-      <Field
-        id={`${idPrefix}-country`}
-        label={t('profile.country')}
-        value={value.country}
-        onInput={(v) => set({ country: v.toUpperCase() })}
-        maxLength={2}
-        pattern="[A-Za-z]{2}"
-        autoComplete="country"
-      />
-      <Field
-        id={`${idPrefix}-languages`}
-        label={t('profile.languages')}
-        value={languages}
-        onInput={(v) => {
-          setLanguages(v)
-          set({ languages: parseLanguages(v) })
-        }}
-      />
-      <Field
-        id={`${idPrefix}-tz`}
-        label={t('profile.timeZone')}
-        value={value.time_zone}
-        onInput={(v) => set({ time_zone: v })}
-        maxLength={64}
-      />
+      <div class="field">
+        <label for={`${idPrefix}-country`}>{t('profile.country')}</label>
+        <select
+          id={`${idPrefix}-country`}
+          value={value.country}
+          onChange={(e) => set({ country: e.currentTarget.value })}
+        >
+          <option value="">{t('profile.noCountry')}</option>
+          {countryChoices.map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <fieldset class="field languages-field">
+        <legend>{t('profile.languages')}</legend>
+        <ul class="chosen-languages">
+          {value.languages.map((code) => (
+            <li key={code} lang={code}>
+              {nameOf(code)}{' '}
+              <button
+                type="button"
+                class="link-button"
+                aria-label={t('profile.removeLanguage', { language: nameOf(code) })}
+                onClick={() => set({ languages: value.languages.filter((l) => l !== code) })}
+              >
+                {t('profile.remove')}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <label for={`${idPrefix}-add-language`}>{t('profile.addLanguage')}</label>
+        <select
+          id={`${idPrefix}-add-language`}
+          value=""
+          disabled={value.languages.length >= MAX_LANGUAGES}
+          onChange={(e) => {
+            const code = e.currentTarget.value
+            if (code) set({ languages: [...value.languages, code] })
+          }}
+        >
+          <option value="">{t('profile.chooseLanguage')}</option>
+          {addable.map((l) => (
+            <option key={l.code} value={l.code}>
+              {l.name}
+            </option>
+          ))}
+        </select>
+      </fieldset>
+      <div class="field">
+        <label for={`${idPrefix}-tz`}>{t('profile.timeZone')}</label>
+        <select
+          id={`${idPrefix}-tz`}
+          value={value.time_zone}
+          onChange={(e) => set({ time_zone: e.currentTarget.value })}
+        >
+          {!value.time_zone && <option value="">{t('profile.noTimeZone')}</option>}
+          {zones.map((z) => (
+            <option key={z} value={z}>
+              {z.replace(/_/g, ' ')}
+            </option>
+          ))}
+        </select>
+      </div>
     </>
   )
 }

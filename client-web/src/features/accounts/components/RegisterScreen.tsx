@@ -1,3 +1,4 @@
+import { ApiError } from '../../../core/api'
 import { api } from '../api'
 import { t } from '../../../core/i18n'
 import type { User } from '../../../core/protocol'
@@ -20,6 +21,9 @@ export function RegisterScreen({
         submitLabel={t('register.submit')}
         create={(account) => api.register({ invitation, ...account })}
         onDone={onDone}
+        describeError={(e) =>
+          e instanceof ApiError && e.code === 'forbidden' ? t('register.unusable') : undefined
+        }
       />
       <p>
         <NavLink href="/login">{t('register.haveAccount')}</NavLink>

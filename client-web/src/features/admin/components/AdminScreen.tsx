@@ -27,7 +27,7 @@ export function AdminScreen() {
       <h1 id="admin-title">{t('admin.title')}</h1>
       {error && <FormError text={error} />}
       <InviteForm onCreated={reload} />
-      <InvitationTable invitations={invitations} />
+      <InvitationTable invitations={invitations} onChanged={reload} />
       <MemberTable users={users} />
     </section>
   )

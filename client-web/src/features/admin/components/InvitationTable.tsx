@@ -1,11 +1,46 @@
-import type { Invitation } from '../api'
+import { useState } from 'preact/hooks'
+import { api, type Invitation } from '../api'
+import { errorText } from '../../../core/errors'
 import { formatTime } from '../../../core/format'
 import { currentLanguage, t } from '../../../core/i18n'
+import { FormError } from '../../../core/components/FormError'
 
-export function InvitationTable({ invitations }: { invitations: Invitation[] }) {
+type Status = 'used' | 'revoked' | 'expired' | 'open'
+
+function statusOf(i: Invitation, now: number): Status {
+  if (i.used) return 'used'
+  if (i.revoked) return 'revoked'
+  return i.expires_at <= now ? 'expired' : 'open'
+}
+
+/** The instance's invitations, newest first; an open one can be revoked. */
+export function InvitationTable({
+  invitations,
+  onChanged,
+}: {
+  invitations: Invitation[]
+  onChanged: () => void
+}) {
+  const [error, setError] = useState('')
+  const [done, setDone] = useState('')
+  const now = Date.now()
+  const revoke = (i: Invitation) => {
+    setError('')
+    setDone('')
+    api.revokeInvitation(i.id).then(
+      () => {
+        setDone(t('admin.revoked', { who: i.email || t('admin.anyone') }))
+        onChanged()
+      },
+      (e: unknown) => setError(errorText(e)),
+    )
+  }
   return (
     <section aria-labelledby="invitations-heading">
       <h2 id="invitations-heading">{t('admin.invitations')}</h2>
+      <p class="hint">{t('admin.invitationsHint')}</p>
+      <p role="status">{done}</p>
+      {error && <FormError text={error} />}
       {invitations.length === 0 ? (
         <p>{t('admin.noInvitations')}</p>
       ) : (
@@ -17,17 +52,33 @@ export function InvitationTable({ invitations }: { invitations: Invitation[] }) 
                 <th scope="col">{t('admin.colRole')}</th>
                 <th scope="col">{t('admin.colStatus')}</th>
                 <th scope="col">{t('admin.colExpires')}</th>
+                <th scope="col">{t('admin.colActions')}</th>
               </tr>
             </thead>
             <tbody>
-              {invitations.map((i) => (
-                <tr key={i.id}>
-                  <td>{i.email || t('admin.anyone')}</td>
-                  <td>{i.role === 'admin' ? t('admin.roleAdmin') : t('admin.roleMember')}</td>
-                  <td>{i.used ? t('admin.used') : t('admin.unused')}</td>
-                  <td>{formatTime(i.expires_at, currentLanguage(), undefined)}</td>
-                </tr>
-              ))}
+              {invitations.map((i) => {
+                const status = statusOf(i, now)
+                const who = i.email || t('admin.anyone')
+                return (
+                  <tr key={i.id} data-invitation={i.id}>
+                    <td>{who}</td>
+                    <td>{i.role === 'admin' ? t('admin.roleAdmin') : t('admin.roleMember')}</td>
+                    <td>{t(`admin.status.${status}`)}</td>
+                    <td>{formatTime(i.expires_at, currentLanguage(), undefined)}</td>
+                    <td>
+                      {status === 'open' && (
+                        <button
+                          type="button"
+                          aria-label={t('admin.revokeOne', { who })}
+                          onClick={() => revoke(i)}
+                        >
+                          {t('admin.revoke')}
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                )
+              })}
             </tbody>
           </table>
         </div>

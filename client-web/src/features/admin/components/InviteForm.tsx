@@ -9,10 +9,17 @@ export function InviteForm({ onCreated }: { onCreated: () => void }) {
   const [email, setEmail] = useState('')
   const [role, setRole] = useState('member')
   const [url, setUrl] = useState('')
+  const [copied, setCopied] = useState('')
+  const copy = () =>
+    navigator.clipboard?.writeText(url).then(
+      () => setCopied(t('admin.copied')),
+      () => setCopied(t('admin.copyFailed')),
+    )
   const { busy, error, submit } = useSubmit(
     () => api.invite(email.trim(), role),
     (r) => {
       setUrl(r.invitation.url)
+      setCopied('')
       setEmail('')
       onCreated()
     },
@@ -41,9 +48,15 @@ export function InviteForm({ onCreated }: { onCreated: () => void }) {
         </button>
       </form>
       {url && (
-        <p role="status" class="invitation-link">
-          {t('admin.link')} <code id="invitation-url">{url}</code>
-        </p>
+        <div class="invitation-link">
+          <p role="status">
+            {t('admin.link')} <code id="invitation-url">{url}</code>
+          </p>
+          <button type="button" onClick={copy}>
+            {t('admin.copy')}
+          </button>{' '}
+          <span role="status">{copied}</span>
+        </div>
       )}
     </section>
   )
