@@ -2,10 +2,25 @@ import { useMemo } from 'preact/hooks'
 import type { ProfileFields as Fields } from '../api'
 import { currentLanguage, t } from '../../../core/i18n'
 import { Field } from '../../../core/components/Field'
-import { countries, languages, timeZones } from '../places'
+import { SelectField } from '../../../core/components/SelectField'
+import { type Choice, countries, languages, timeZones } from '../places'
 
 /** As the server allows (protocol/accounts/accounts.md). */
 const MAX_LANGUAGES = 10
+
+/** A list's options: an empty first one, then the choices. */
+function options(empty: string, choices: Choice[]) {
+  return [
+    <option key="" value="">
+      {empty}
+    </option>,
+    ...choices.map((c) => (
+      <option key={c.code} value={c.code}>
+        {c.name}
+      </option>
+    )),
+  ]
+}
 
 interface Props {
   value: Fields
@@ -41,21 +56,14 @@ export function ProfileFields({ value, onChange, idPrefix }: Props) {
         maxLength={120}
         autoComplete="organization"
       />
-      <div class="field">
-        <label for={`${idPrefix}-country`}>{t('profile.country')}</label>
-        <select
-          id={`${idPrefix}-country`}
-          value={value.country}
-          onChange={(e) => set({ country: e.currentTarget.value })}
-        >
-          <option value="">{t('profile.noCountry')}</option>
-          {countryChoices.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id={`${idPrefix}-country`}
+        label={t('profile.country')}
+        value={value.country}
+        onChange={(country) => set({ country })}
+      >
+        {options(t('profile.noCountry'), countryChoices)}
+      </SelectField>
       <fieldset class="field languages-field">
         <legend>{t('profile.languages')}</legend>
         <ul class="chosen-languages">
@@ -83,29 +91,22 @@ export function ProfileFields({ value, onChange, idPrefix }: Props) {
             if (code) set({ languages: [...value.languages, code] })
           }}
         >
-          <option value="">{t('profile.chooseLanguage')}</option>
-          {addable.map((l) => (
-            <option key={l.code} value={l.code}>
-              {l.name}
-            </option>
-          ))}
+          {options(t('profile.chooseLanguage'), addable)}
         </select>
       </fieldset>
-      <div class="field">
-        <label for={`${idPrefix}-tz`}>{t('profile.timeZone')}</label>
-        <select
-          id={`${idPrefix}-tz`}
-          value={value.time_zone}
-          onChange={(e) => set({ time_zone: e.currentTarget.value })}
-        >
-          {!value.time_zone && <option value="">{t('profile.noTimeZone')}</option>}
-          {zones.map((z) => (
-            <option key={z} value={z}>
-              {z.replace(/_/g, ' ')}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id={`${idPrefix}-tz`}
+        label={t('profile.timeZone')}
+        value={value.time_zone}
+        onChange={(time_zone) => set({ time_zone })}
+      >
+        {!value.time_zone && <option value="">{t('profile.noTimeZone')}</option>}
+        {zones.map((z) => (
+          <option key={z} value={z}>
+            {z.replace(/_/g, ' ')}
+          </option>
+        ))}
+      </SelectField>
     </>
   )
 }
