@@ -48,6 +48,14 @@ test('reply, mention, edit, reaction and delete are seen live by the other membe
   const reply = msg(ada, 'it worked well')
   await reply.waitFor()
   assert.match(await reply.locator('.reply-ref').innerText(), /In reply to Ada/)
+  // The quote is the original rendered (no raw Markdown) and leads to it.
+  assert.equal(await reply.locator('.reply-quote strong').innerText(), 'dual VET')
+  assert.doesNotMatch(await reply.locator('.reply-quote').innerText(), /\*\*/)
+  await reply.getByRole('button', { name: 'In reply to Ada' }).click()
+  assert.match(
+    await ada.evaluate(() => document.activeElement?.querySelector('.md')?.textContent ?? ''),
+    /Has anyone tried dual VET/,
+  )
   assert.match(await reply.getAttribute('class'), /mentions-me/)
   assert.equal(await reply.locator('.msg-lang [aria-hidden="true"]').innerText(), 'DE')
   assert.equal(await reply.locator('.md').getAttribute('lang'), 'de')
@@ -69,8 +77,14 @@ test('reply, mention, edit, reaction and delete are seen live by the other membe
     'true',
   )
 
-  // Ada deletes her question; Ben sees it gone.
-  await msg(ada, 'dual VET').first().getByRole('button', { name: 'Delete' }).click()
+  // Delete asks first: Cancel keeps the message; confirmed, Ben sees it gone.
+  const question = msg(ada, 'dual VET').first()
+  await question.getByRole('button', { name: 'Delete' }).click()
+  assert.match(await question.innerText(), /Delete this message for everyone\?/)
+  await question.getByRole('button', { name: 'Cancel' }).click()
+  assert.equal(await question.getByRole('button', { name: 'Yes, delete' }).count(), 0)
+  await question.getByRole('button', { name: 'Delete' }).click()
+  await question.getByRole('button', { name: 'Yes, delete' }).click()
   await ben.locator('.message-list .deleted').waitFor()
   assert.equal(await ben.locator('.message-list strong').count(), 0)
   await checkA11y(ben, 'room')

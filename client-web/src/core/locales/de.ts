@@ -110,6 +110,8 @@ export const de: Catalogue = {
   'msg.edit': 'Bearbeiten',
   'msg.delete': 'Löschen',
   'msg.deleted': 'Diese Nachricht wurde gelöscht.',
+  'msg.confirmDelete': 'Diese Nachricht für alle löschen?',
+  'msg.confirmDeleteYes': 'Ja, löschen',
   'msg.edited': '(bearbeitet)',
   'msg.inReplyTo': 'Antwort an {{name}}',
   'msg.unknownReply': 'eine frühere Nachricht',

@@ -110,6 +110,8 @@ export const el: Catalogue = {
   'msg.edit': 'Επεξεργασία',
   'msg.delete': 'Διαγραφή',
   'msg.deleted': 'Αυτό το μήνυμα διαγράφηκε.',
+  'msg.confirmDelete': 'Διαγραφή του μηνύματος για όλους;',
+  'msg.confirmDeleteYes': 'Ναι, διαγραφή',
   'msg.edited': '(επεξεργάστηκε)',
   'msg.inReplyTo': 'Απάντηση προς {{name}}',
   'msg.unknownReply': 'ένα παλαιότερο μήνυμα',

@@ -106,6 +106,8 @@ export const en = {
   'msg.edit': 'Edit',
   'msg.delete': 'Delete',
   'msg.deleted': 'This message was deleted.',
+  'msg.confirmDelete': 'Delete this message for everyone?',
+  'msg.confirmDeleteYes': 'Yes, delete',
   'msg.edited': '(edited)',
   'msg.inReplyTo': 'In reply to {{name}}',
   'msg.unknownReply': 'an earlier message',

@@ -108,6 +108,8 @@ export const es: Catalogue = {
   'msg.edit': 'Editar',
   'msg.delete': 'Eliminar',
   'msg.deleted': 'Este mensaje se ha eliminado.',
+  'msg.confirmDelete': '¿Eliminar este mensaje para todos?',
+  'msg.confirmDeleteYes': 'Sí, eliminar',
   'msg.edited': '(editado)',
   'msg.inReplyTo': 'En respuesta a {{name}}',
   'msg.unknownReply': 'un mensaje anterior',

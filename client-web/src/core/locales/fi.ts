@@ -108,6 +108,8 @@ export const fi: Catalogue = {
   'msg.edit': 'Muokkaa',
   'msg.delete': 'Poista',
   'msg.deleted': 'Tämä viesti on poistettu.',
+  'msg.confirmDelete': 'Poistetaanko viesti kaikilta?',
+  'msg.confirmDeleteYes': 'Kyllä, poista',
   'msg.edited': '(muokattu)',
   'msg.inReplyTo': 'Vastaus käyttäjälle {{name}}',
   'msg.unknownReply': 'aiempi viesti',

@@ -110,6 +110,8 @@ export const fr: Catalogue = {
   'msg.edit': 'Modifier',
   'msg.delete': 'Supprimer',
   'msg.deleted': 'Ce message a été supprimé.',
+  'msg.confirmDelete': 'Supprimer ce message pour tout le monde ?',
+  'msg.confirmDeleteYes': 'Oui, supprimer',
   'msg.edited': '(modifié)',
   'msg.inReplyTo': 'En réponse à {{name}}',
   'msg.unknownReply': 'un message précédent',

@@ -108,6 +108,8 @@ export const it: Catalogue = {
   'msg.edit': 'Modifica',
   'msg.delete': 'Elimina',
   'msg.deleted': 'Questo messaggio è stato eliminato.',
+  'msg.confirmDelete': 'Eliminare questo messaggio per tutti?',
+  'msg.confirmDeleteYes': 'Sì, elimina',
   'msg.edited': '(modificato)',
   'msg.inReplyTo': 'In risposta a {{name}}',
   'msg.unknownReply': 'un messaggio precedente',

@@ -1,5 +1,5 @@
 import { memo } from 'preact/compat'
-import { useMemo } from 'preact/hooks'
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { ChatStore } from '../store'
 import { formatTime, languageName } from '../../../core/format'
 import { t, type UiLanguage } from '../../../core/i18n'
@@ -33,12 +33,28 @@ function MessageItemImpl({
   tabbable,
 }: Props) {
   const html = useMemo(() => (m.deleted ? '' : renderMarkdown(m.text)), [m.text, m.deleted])
+  const quote = useMemo(
+    () => (replyTo && !replyTo.deleted ? renderMarkdown(replyTo.text) : ''),
+    [replyTo],
+  )
+  // Delete asks first (inline): a slip of the finger should not remove a message.
+  const [confirming, setConfirming] = useState(false)
+  const confirmButton = useRef<HTMLButtonElement>(null)
+  useEffect(() => {
+    if (confirming) confirmButton.current?.focus()
+  }, [confirming])
+  const showOriginal = () => {
+    const el = document.getElementById(`msg-${roomId}-${m.reply_to}`)
+    el?.scrollIntoView({ block: 'center' })
+    el?.focus()
+  }
   const mine = m.by === user.id
   const mentionsMe = m.mentions.includes(user.id)
   const headingId = `msg-${roomId}-${m.seq}-author`
   return (
     <li
       class={`message${mine ? ' mine' : ''}${mentionsMe ? ' mentions-me' : ''}`}
+      id={`msg-${roomId}-${m.seq}`}
       data-seq={m.seq}
       aria-labelledby={headingId}
       tabIndex={tabbable ? 0 : -1}
@@ -60,12 +76,22 @@ function MessageItemImpl({
         {mentionsMe && <span class="visually-hidden">, {t('msg.mentionsYou')}</span>}
       </div>
       {m.reply_to !== null && (
-        <p class="reply-ref">
-          {t('msg.inReplyTo', { name: replyTo?.author_name ?? t('msg.unknownReply') })}
-          {replyTo && !replyTo.deleted && (
-            <span class="reply-quote">: {replyTo.text.slice(0, 80)}</span>
+        <div class="reply-ref">
+          {replyTo ? (
+            <button type="button" tabIndex={-1} class="link-button" onClick={showOriginal}>
+              {t('msg.inReplyTo', { name: replyTo.author_name })}
+            </button>
+          ) : (
+            t('msg.inReplyTo', { name: t('msg.unknownReply') })
           )}
-        </p>
+          {quote && (
+            <div
+              class="reply-quote"
+              lang={replyTo?.lang}
+              dangerouslySetInnerHTML={{ __html: quote }}
+            />
+          )}
+        </div>
       )}
       {m.deleted ? (
         <p class="deleted">{t('msg.deleted')}</p>
@@ -84,10 +110,30 @@ function MessageItemImpl({
                 {t('msg.edit')}
               </button>
             )}
-            {(mine || user.role === 'admin') && (
-              <button type="button" tabIndex={-1} onClick={() => store.remove(roomId, m.seq)}>
+            {(mine || user.role === 'admin') && !confirming && (
+              <button type="button" tabIndex={-1} onClick={() => setConfirming(true)}>
                 {t('msg.delete')}
               </button>
+            )}
+            {confirming && (
+              <span class="confirm">
+                {t('msg.confirmDelete')}{' '}
+                <button
+                  type="button"
+                  tabIndex={-1}
+                  class="danger"
+                  ref={confirmButton}
+                  onClick={() => {
+                    setConfirming(false)
+                    store.remove(roomId, m.seq)
+                  }}
+                >
+                  {t('msg.confirmDeleteYes')}
+                </button>{' '}
+                <button type="button" tabIndex={-1} onClick={() => setConfirming(false)}>
+                  {t('composer.cancel')}
+                </button>
+              </span>
             )}
           </div>
         </>
