@@ -31,6 +31,8 @@ export interface RoomState {
   lastSeq: number
   load: 'none' | 'loading' | 'loaded'
   hasMore: boolean
+  /** read_seq when the room was last opened: later messages of others are new to the reader. */
+  readAtOpen: number
   loadingOlder: boolean
   /** Events that arrived while the first history page was on its way. */
   buffered: RoomEvent[]
@@ -148,6 +150,7 @@ export class ChatStore {
     this.activeRoom = id
     if (id === null) return
     const r = this.rooms.get(id)
+    if (r) r.readAtOpen = r.info.read_seq ?? 0
     if (r && r.info.member && r.load === 'none') this.loadRoom(id)
     this.markRead(id)
     this.changed()
@@ -486,6 +489,7 @@ export class ChatStore {
       lastSeq: 0,
       load: 'none',
       hasMore: false,
+      readAtOpen: info.read_seq ?? 0,
       loadingOlder: false,
       buffered: [],
       typing: new Map(),

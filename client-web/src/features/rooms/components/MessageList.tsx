@@ -64,6 +64,8 @@ export function MessageList({ store, roomId, user, lang, onReply, onEdit }: Prop
   const pending = store.pendingOf(roomId)
   const scroller = useRef<HTMLDivElement>(null)
   const prev = useRef({ first: 0, last: 0, pending: 0, height: 0, atBottom: true })
+  // Scrolled away from the newest (a Jump to the newest button shows).
+  const [away, setAway] = useState(false)
 
   // Keep the reader's place: older messages grow the list above; new ones stick to the bottom.
   useLayoutEffect(() => {
@@ -72,7 +74,13 @@ export function MessageList({ store, roomId, user, lang, onReply, onEdit }: Prop
     const first = messages[0]?.seq ?? 0
     const last = messages[messages.length - 1]?.seq ?? 0
     const p = prev.current
-    if (p.first && first < p.first) el.scrollTop += el.scrollHeight - p.height
+    const divider = !p.last && last ? document.getElementById(`new-${roomId}`) : null
+    if (divider) {
+      // Opening a room with new messages: start at the first of them.
+      divider.scrollIntoView({ block: 'start' })
+      p.atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_EDGE_PX
+      setAway(!p.atBottom)
+    } else if (p.first && first < p.first) el.scrollTop += el.scrollHeight - p.height
     else if (last !== p.last || pending.length !== p.pending) {
       if (p.atBottom || pending.length > p.pending) el.scrollTop = el.scrollHeight
     }
@@ -90,6 +98,7 @@ export function MessageList({ store, roomId, user, lang, onReply, onEdit }: Prop
     if (!el) return
     const onScroll = () => {
       prev.current.atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_EDGE_PX
+      setAway(!prev.current.atBottom)
       prev.current.height = el.scrollHeight
       if (el.scrollTop < NEAR_EDGE_PX) store.loadOlder(roomId)
     }
@@ -103,6 +112,23 @@ export function MessageList({ store, roomId, user, lang, onReply, onEdit }: Prop
     focused !== null && messages.some((m) => m.seq === focused)
       ? focused
       : (messages[messages.length - 1]?.seq ?? null)
+
+  // The first message that is new to the reader (by someone else, after their read
+  // marker when they opened the room): a "new messages" line goes before it.
+  const readAtOpen = room?.readAtOpen ?? 0
+  // Only once the page that holds it is loaded: with more history before the first loaded
+  // message, the first new one may be further back.
+  const knownFrom = messages.length > 0 && (messages[0].seq <= readAtOpen || !room?.hasMore)
+  const firstNew = knownFrom
+    ? (messages.find((m) => m.seq > readAtOpen && m.by !== user.id)?.seq ?? null)
+    : null
+  const dividerId = `new-${roomId}`
+  const jumpTo = (where: 'new' | 'newest') => {
+    const el = scroller.current
+    if (!el) return
+    if (where === 'newest') el.scrollTop = el.scrollHeight
+    else document.getElementById(dividerId)?.scrollIntoView({ block: 'start' })
+  }
 
   const bySeq = new Map(messages.map((m) => [m.seq, m]))
   return (
@@ -134,7 +160,14 @@ export function MessageList({ store, roomId, user, lang, onReply, onEdit }: Prop
           if (li) setFocused(Number(li.dataset.seq))
         }}
       >
-        {messages.map((m) => (
+        {messages.flatMap((m) => [
+          ...(m.seq === firstNew
+            ? [
+                <li key="new" id={dividerId} class="new-divider">
+                  <span>{t('room.newMessages')}</span>
+                </li>,
+              ]
+            : []),
           <MessageItem
             key={m.seq}
             store={store}
@@ -146,12 +179,26 @@ export function MessageList({ store, roomId, user, lang, onReply, onEdit }: Prop
             onReply={onReply}
             onEdit={onEdit}
             tabbable={m.seq === tabStop}
-          />
-        ))}
+          />,
+        ])}
         {pending.map((p) => (
           <PendingItem key={p.cmid} store={store} post={p} user={user} />
         ))}
       </ol>
+      {(away || firstNew !== null) && (
+        <div class="jump-bar">
+          {firstNew !== null && (
+            <button type="button" onClick={() => jumpTo('new')}>
+              {t('room.jumpToNew')}
+            </button>
+          )}
+          {away && (
+            <button type="button" onClick={() => jumpTo('newest')}>
+              {t('room.jumpToNewest')}
+            </button>
+          )}
+        </div>
+      )}
     </div>
   )
 }
