@@ -35,8 +35,8 @@ void hello(Core& core, const ConnectionPtr& c, const protocol::Hello& m) {
   const auto endings = core.live.endings();
   const auto now = core.clock.now();
   const bool expired = who.expires_at != 0 && who.expires_at <= now;
-  if (authenticate && (expired || endings != who.endings_seen) &&
-      !core.store->read([&](storage::Reader& r) {
+  const bool recheck = authenticate && (expired || endings != who.endings_seen);
+  if (recheck && !core.store->read([&](storage::Reader& r) {
         return authenticate(r, who.token_hash, now).has_value();
       })) {
     return c->close(protocol::kCloseSessionRevoked, "session ended");

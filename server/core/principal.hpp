@@ -18,9 +18,9 @@ struct Principal {
   Id user = 0;
   bool admin = false;
   std::string display_name;
-  std::string token_hash;  // of the login session presented
-  Millis expires_at = 0;   // of that session; 0: never
-  nlohmann::json info;     // the USER object a connection is welcomed with (then dropped)
+  std::string token_hash;          // of the login session presented
+  Millis expires_at = 0;           // of that session; 0: never
+  nlohmann::json info;             // the USER object a connection is welcomed with (then dropped)
   std::uint64_t endings_seen = 0;  // Live::endings() before the session was read
 };
 
