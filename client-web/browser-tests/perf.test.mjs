@@ -7,14 +7,22 @@ import { clientDir, newPage, useServerAndBrowser } from './harness.mjs'
 
 const fx = useServerAndBrowser()
 
-test('built client size (gzip) and load time from a local praxisd', async () => {
+test('first load transfers at most 120 KB (precompressed, by Accept-Encoding) and loads fast', async () => {
   const dist = join(clientDir, 'dist')
-  const files = ['index.html', ...readdirSync(join(dist, 'assets')).map((f) => `assets/${f}`)]
+  const files = [
+    'index.html',
+    ...readdirSync(join(dist, 'assets'))
+      .filter((f) => !/\.(br|gz)$/.test(f))
+      .map((f) => `assets/${f}`),
+  ]
   const gzip = files.reduce(
     (n, f) => n + gzipSync(readFileSync(join(dist, f)), { level: 9 }).length,
     0,
   )
   const page = await newPage(fx.browser)
+  // What the first load transfers: every response's body as it came over the wire.
+  const responses = []
+  page.on('response', (r) => responses.push(r))
   const res = await page.goto(`${fx.server.url}/login`)
   const asset = files.find((f) => f.endsWith('.js'))
   const assetRes = await page.request.get(`${fx.server.url}/${asset}`)
@@ -29,11 +37,18 @@ test('built client size (gzip) and load time from a local praxisd', async () => 
       firstScreen: Math.round(performance.now()),
     }
   })
-  const report = { gzipBytes: gzip, ...timing }
+  let transferred = 0
+  for (const r of responses) transferred += (await r.request().sizes()).responseBodySize
+  const script = responses.find((r) => r.url().endsWith('.js'))
+  assert.equal(await script.headerValue('content-encoding'), 'br')
+  assert.equal(await script.headerValue('vary'), 'Accept-Encoding')
+  const report = { gzipBytes: gzip, transferredBytes: transferred, ...timing }
   mkdirSync(join(clientDir, 'test-results'), { recursive: true })
   writeFileSync(join(clientDir, 'test-results', 'perf.json'), JSON.stringify(report, null, 2))
   console.log(
-    `client gzip ${(gzip / 1024).toFixed(1)} KiB; load ${timing.load} ms; login screen shown after ${timing.firstScreen} ms`,
+    `client gzip ${(gzip / 1024).toFixed(1)} KiB; first load transferred ${(transferred / 1024).toFixed(1)} KiB; load ${timing.load} ms; login screen shown after ${timing.firstScreen} ms`,
   )
   assert.ok(gzip < 200 * 1024)
+  assert.ok(transferred > 10 * 1024, `${transferred} bytes: the client was loaded`)
+  assert.ok(transferred <= 120 * 1000, `first load transferred ${transferred} bytes (≤ 120 KB)`)
 })

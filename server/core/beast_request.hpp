@@ -38,6 +38,7 @@ inline HttpRequest to_http_request(
   r.content_type = media_type(req[http::field::content_type]);
   r.origin = std::string(req[http::field::origin]);
   r.user_agent = std::string(req[http::field::user_agent]).substr(0, 256);
+  r.accept_encoding = std::string(req[http::field::accept_encoding]).substr(0, 256);
   // Every X-Forwarded-For line, in order: a proxy may append a line of its own
   // rather than extend the client's.
   std::string forwarded;

@@ -17,7 +17,8 @@ struct HttpRequest {
   std::string content_type;  // the media type, lower case, without parameters
   std::string origin;        // empty: no Origin header
   std::string user_agent;
-  std::string address;  // the client's IP (behind a trusted proxy: as it reports)
+  std::string accept_encoding;  // as sent (bounded): which compressed variants may be served
+  std::string address;          // the client's IP (behind a trusted proxy: as it reports)
   bool tls = false;
 };
 

@@ -86,7 +86,7 @@ HttpResponse dispatch(Core& core, const HttpRequest& req, const std::optional<Ma
   if (path.rfind("/api/", 0) == 0 || path == "/api" || !get) {
     return error_response(protocol::ErrorCode::kNotFound, "no such route");
   }
-  return serve_static(core.settings.web_root, path);
+  return serve_static(core.settings.web_root, path, req.accept_encoding);
 }
 
 }  // namespace

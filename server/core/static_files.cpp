@@ -1,5 +1,6 @@
 #include "server/core/static_files.hpp"
 
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -58,6 +59,37 @@ bool read_file(const fs::path& p, std::string& out) {
   return true;
 }
 
+std::string lower_trimmed(std::string s) {
+  const auto b = s.find_first_not_of(" \t");
+  const auto e = s.find_last_not_of(" \t");
+  s = b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
+  for (auto& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return s;
+}
+
+// The file's body, or its best precompressed sibling the client accepts
+// (brotli, then gzip), with the headers that say so.
+HttpResponse file_page(const fs::path& file, std::string body, bool immutable,
+                       const std::string& accept_encoding) {
+  static const std::pair<const char*, const char*> kVariants[] = {{"br", ".br"}, {"gzip", ".gz"}};
+  bool variants = false;
+  std::error_code ec;
+  for (const auto& [coding, suffix] : kVariants) {
+    const fs::path sibling = fs::path(file.string() + suffix);
+    if (!fs::is_regular_file(sibling, ec)) continue;
+    variants = true;
+    std::string packed;
+    if (!accepts_encoding(accept_encoding, coding) || !read_file(sibling, packed)) continue;
+    auto res = page(std::move(packed), content_type(file), immutable);
+    res.headers.emplace_back("Content-Encoding", coding);
+    res.headers.emplace_back("Vary", "Accept-Encoding");
+    return res;
+  }
+  auto res = page(std::move(body), content_type(file), immutable);
+  if (variants) res.headers.emplace_back("Vary", "Accept-Encoding");
+  return res;
+}
+
 // A client route ("/rooms/12", "/setup"): no extension in the last segment
 // and not under /assets/. Anything else that is missing is a missing file.
 bool client_route(const std::string& path) {
@@ -68,7 +100,32 @@ bool client_route(const std::string& path) {
 
 }  // namespace
 
-HttpResponse serve_static(const std::string& web_root, const std::string& path) {
+bool accepts_encoding(const std::string& accept_encoding, const std::string& coding) {
+  bool star = false;
+  std::size_t start = 0;
+  while (start <= accept_encoding.size()) {
+    auto end = accept_encoding.find(',', start);
+    if (end == std::string::npos) end = accept_encoding.size();
+    const auto item = accept_encoding.substr(start, end - start);
+    start = end + 1;
+    const auto semi = item.find(';');
+    const auto name = lower_trimmed(item.substr(0, semi));
+    bool zero = false;
+    if (semi != std::string::npos) {
+      const auto param = lower_trimmed(item.substr(semi + 1));
+      if (param.rfind("q=", 0) == 0) {
+        const auto q = param.substr(2);
+        zero = q.find_first_not_of("0.") == std::string::npos;
+      }
+    }
+    if (name == coding) return !zero;
+    if (name == "*") star = !zero;
+  }
+  return star;
+}
+
+HttpResponse serve_static(const std::string& web_root, const std::string& path,
+                          const std::string& accept_encoding) {
   if (web_root.empty()) return page(kPlaceholder, "text/html; charset=utf-8", false);
   // NOTE: the non-throwing overloads: a client's path (a segment over NAME_MAX,
   // say) must give "no such file", not an exception.
@@ -80,7 +137,7 @@ HttpResponse serve_static(const std::string& web_root, const std::string& path) 
   std::string body;
   if (inside && fs::is_regular_file(file, ec) && read_file(file, body)) {
     const bool hashed = rel.begin() != rel.end() && *rel.begin() == "assets";
-    return page(std::move(body), content_type(file), hashed);
+    return file_page(file, std::move(body), hashed, accept_encoding);
   }
   if (!client_route(path)) {
     HttpResponse res;
@@ -92,7 +149,7 @@ HttpResponse serve_static(const std::string& web_root, const std::string& path) 
   if (!read_file(root / "index.html", body)) {
     return page(kPlaceholder, "text/html; charset=utf-8", false);
   }
-  return page(std::move(body), "text/html; charset=utf-8", false);
+  return file_page(root / "index.html", std::move(body), false, accept_encoding);
 }
 
 }  // namespace praxis::server

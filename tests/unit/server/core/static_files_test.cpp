@@ -168,3 +168,79 @@ TEST_CASE("static files: an over-long path is a missing file") {
 
 }  // namespace
 }  // namespace praxis::server
+
+namespace praxis::server {
+namespace {
+
+TEST_CASE("static files: accepts_encoding") {
+  const struct {
+    const char* header;
+    const char* coding;
+    bool accepted;
+  } cases[] = {{"gzip, deflate, br", "br", true},
+               {"gzip, deflate, br", "gzip", true},
+               {"GZIP", "gzip", true},
+               {" br ; q=0.5 ", "br", true},
+               {"br;q=0, gzip", "br", false},
+               {"br;q=0.000", "br", false},
+               {"br;q=0, gzip", "gzip", true},
+               {"*", "br", true},
+               {"*, br;q=0", "br", false},
+               {"", "gzip", false},
+               {"identity", "gzip", false},
+               {"gzipx, xbr", "br", false}};
+  for (const auto& c : cases) {
+    CAPTURE(c.header, c.coding);
+    CHECK(accepts_encoding(c.header, c.coding) == c.accepted);
+  }
+}
+
+TEST_CASE("static files: precompressed variants by Accept-Encoding") {
+  test::TempDir tmp;
+  const auto root = (tmp.dir() / "web").string();
+  const std::pair<const char*, const char*> files[] = {
+      {"web/index.html", "<!doctype html>"},        {"web/index.html.gz", "GZ-INDEX"},
+      {"web/assets/app-1a2b.js", "console.log(1)"}, {"web/assets/app-1a2b.js.br", "BR-APP"},
+      {"web/assets/app-1a2b.js.gz", "GZ-APP"},      {"web/assets/plain-3c4d.css", "body{}"}};
+  for (const auto& [name, body] : files) test::write_file(tmp, name, body);
+
+  SECTION("the best variant allowed, with its encoding, type and caching") {
+    const struct {
+      const char* accept;
+      const char* body;
+      const char* encoding;  // "" : none
+    } cases[] = {{"gzip, deflate, br", "BR-APP", "br"},
+                 {"gzip", "GZ-APP", "gzip"},
+                 {"br;q=0, gzip", "GZ-APP", "gzip"},
+                 {"", "console.log(1)", ""},
+                 {"identity", "console.log(1)", ""}};
+    for (const auto& c : cases) {
+      CAPTURE(c.accept);
+      const auto res = serve_static(root, "/assets/app-1a2b.js", c.accept);
+      CHECK(res.status == 200);
+      CHECK(res.body == c.body);
+      CHECK(res.content_type == "text/javascript; charset=utf-8");
+      CHECK(header(res, "Content-Encoding").value_or("") == c.encoding);
+      CHECK(header(res, "Vary") == "Accept-Encoding");
+      CHECK(header(res, "Cache-Control") == "public, max-age=31536000, immutable");
+      check_page_headers(res);
+    }
+  }
+  SECTION("index.html and client routes too; a file without variants has no Vary") {
+    for (const char* path : {"/", "/rooms/7"}) {
+      CAPTURE(path);
+      const auto res = serve_static(root, path, "br, gzip");
+      CHECK(res.body == "GZ-INDEX");
+      CHECK(header(res, "Content-Encoding") == "gzip");
+      CHECK(res.content_type == "text/html; charset=utf-8");
+      CHECK(header(res, "Cache-Control") == "no-cache");
+    }
+    const auto css = serve_static(root, "/assets/plain-3c4d.css", "br, gzip");
+    CHECK(css.body == "body{}");
+    CHECK_FALSE(header(css, "Content-Encoding"));
+    CHECK_FALSE(header(css, "Vary"));
+  }
+}
+
+}  // namespace
+}  // namespace praxis::server
