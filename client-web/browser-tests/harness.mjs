@@ -122,10 +122,14 @@ export async function launchBrowser() {
 }
 
 /** A fresh browser context + page, with page errors collected for assertions. */
-export async function newPage(browser, { width = 1280, height = 800, locale = 'en-GB' } = {}) {
+export async function newPage(
+  browser,
+  { width = 1280, height = 800, locale = 'en-GB', colorScheme = 'light' } = {},
+) {
   const context = await browser.newContext({
     viewport: { width, height },
     locale,
+    colorScheme,
     timezoneId: 'Europe/Helsinki',
   })
   const page = await context.newPage()

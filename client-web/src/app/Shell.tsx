@@ -8,6 +8,7 @@ import { navigate, roomIdOf, useLocation } from '../core/router'
 import { AdminScreen } from '../features/admin/components/AdminScreen'
 import { ConnectionBadge } from '../core/components/ConnectionBadge'
 import { LanguageSelect } from '../core/components/LanguageSelect'
+import { ThemeSelect } from '../core/components/ThemeSelect'
 import { LiveRegion } from '../features/rooms/components/LiveRegion'
 import { NavLink } from '../core/components/NavLink'
 import { ProfileScreen } from '../features/accounts/components/ProfileScreen'
@@ -89,6 +90,7 @@ export function Shell({ user, lang, onLanguage, onUser, onSignedOut }: Props) {
           </button>
         </nav>
         <LanguageSelect value={lang} onChange={onLanguage} id="lang-app" />
+        <ThemeSelect id="theme-app" />
       </header>
       <RoomList store={store} activeRoom={roomId} />
       <main id="main" class="detail" tabIndex={-1}>

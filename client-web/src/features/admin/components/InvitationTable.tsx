@@ -44,7 +44,7 @@ export function InvitationTable({
       {invitations.length === 0 ? (
         <p>{t('admin.noInvitations')}</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0} role="region" aria-labelledby="invitations-heading">
           <table>
             <thead>
               <tr>

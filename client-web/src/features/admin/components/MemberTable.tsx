@@ -5,7 +5,7 @@ export function MemberTable({ users }: { users: User[] }) {
   return (
     <section aria-labelledby="members-heading">
       <h2 id="members-heading">{t('admin.members')}</h2>
-      <div class="table-wrap">
+      <div class="table-wrap" tabIndex={0} role="region" aria-labelledby="members-heading">
         <table>
           <thead>
             <tr>
