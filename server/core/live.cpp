@@ -11,7 +11,12 @@
 namespace praxis::server {
 
 void Live::broadcast(Id stream, const Payload& p, Id except_user) {
-  for (const auto& c : *core_.hub.stream_connections(stream)) {
+  // NOTE: held by name: `for (c : *hub.stream_connections(s))` would iterate
+  // a vector whose owner (the temporary) is already gone, and a subscribe or
+  // unsubscribe on another thread then frees it under the loop (a SIGSEGV
+  // seen once in CI, and in a loop of test_bad_input).
+  const auto subscribers = core_.hub.stream_connections(stream);
+  for (const auto& c : *subscribers) {
     if (except_user != 0 && c->user_id() == except_user) continue;
     queue(core_, c, Connection::Item::message(p));
   }

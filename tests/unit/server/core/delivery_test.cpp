@@ -196,6 +196,31 @@ TEST_CASE_METHOD(Delivery, "live: with presence_tick_ms 0 a gathered broadcast g
   CHECK(c->sent == std::vector<std::string>{R"({"type":"presence","user":1})"});
 }
 
+// Unsubscribes itself when sent something: as a connection closing on another
+// thread does while a broadcast walks the stream's subscribers.
+struct LeavesWhenSent : FakeConnection {
+  LeavesWhenSent(std::uint64_t conn, Hub& hub, Id stream)
+      : FakeConnection(conn, 1), hub(hub), stream(stream) {}
+  void send(Payload payload) override {
+    FakeConnection::send(std::move(payload));
+    hub.unsubscribe(stream, this);
+  }
+  Hub& hub;
+  Id stream;
+};
+
+TEST_CASE_METHOD(Delivery, "live: a broadcast survives its subscribers changing under it") {
+  std::vector<std::shared_ptr<LeavesWhenSent>> cs;
+  for (int i = 0; i < 4; ++i) {
+    cs.push_back(std::make_shared<LeavesWhenSent>(next_conn++, core.hub, stream));
+    core.hub.add(cs.back());
+    core.hub.subscribe(stream, kKind, cs.back(), true);
+  }
+  core.live.broadcast(stream, make_payload(R"({"type":"presence","user":1})"), 0);
+  for (const auto& c : cs) CHECK(c->sent.size() == 1);  // each had it, then left
+  CHECK(core.hub.stream_connections(stream)->empty());
+}
+
 TEST_CASE_METHOD(Delivery, "delivery: a revoke committed before an event keeps that event away") {
   auto c = member();
   auto other = member(2);
