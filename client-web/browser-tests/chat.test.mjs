@@ -6,6 +6,7 @@ import {
   createRoom,
   inviteAndRegister,
   login,
+  messageAction,
   messageTexts,
   newPage,
   openRoom,
@@ -38,7 +39,7 @@ test('reply, mention, edit, reaction and delete are seen live by the other membe
   assert.equal(await msg(ben, 'dual VET').locator('strong').innerText(), 'dual VET')
 
   // Reply with a mention chosen from the completion list.
-  await msg(ben, 'dual VET').first().getByRole('button', { name: 'Reply' }).click()
+  await (await messageAction(msg(ben, 'dual VET').first(), 'Reply')).click()
   const box = ben.getByRole('combobox', { name: 'Message', exact: true })
   await box.pressSequentially('Yes @Ad')
   await ben.getByRole('option', { name: /Ada/ }).waitFor()
@@ -61,13 +62,13 @@ test('reply, mention, edit, reaction and delete are seen live by the other membe
   assert.equal(await reply.locator('.md').getAttribute('lang'), 'de')
 
   // Ben edits his reply; Ada sees the new text marked as edited.
-  await msg(ben, 'it worked well').getByRole('button', { name: 'Edit' }).click()
+  await (await messageAction(msg(ben, 'it worked well'), 'Edit')).click()
   await box.fill('Yes @Ada it worked very well.')
   await box.press('Enter')
   await msg(ada, 'it worked very well').locator('.edited').waitFor()
 
   // Ada reacts; Ben sees the count.
-  await msg(ada, 'dual VET').first().getByRole('button', { name: 'React with 👍' }).click()
+  await (await messageAction(msg(ada, 'dual VET').first(), 'React with 👍')).click()
   await msg(ben, 'dual VET').first().getByRole('button', { name: '👍 from 1' }).waitFor()
   assert.equal(
     await msg(ada, 'dual VET')
@@ -79,11 +80,11 @@ test('reply, mention, edit, reaction and delete are seen live by the other membe
 
   // Delete asks first: Cancel keeps the message; confirmed, Ben sees it gone.
   const question = msg(ada, 'dual VET').first()
-  await question.getByRole('button', { name: 'Delete' }).click()
+  await (await messageAction(question, 'Delete')).click()
   assert.match(await question.innerText(), /Delete this message for everyone\?/)
   await question.getByRole('button', { name: 'Cancel' }).click()
   assert.equal(await question.getByRole('button', { name: 'Yes, delete' }).count(), 0)
-  await question.getByRole('button', { name: 'Delete' }).click()
+  await (await messageAction(question, 'Delete')).click()
   await question.getByRole('button', { name: 'Yes, delete' }).click()
   await ben.locator('.message-list .deleted').waitFor()
   assert.equal(await ben.locator('.message-list strong').count(), 0)

@@ -148,7 +148,8 @@ export async function login(page, base, email, password) {
 }
 
 export async function waitOnline(page) {
-  await page.locator('.conn[data-status="online"]').waitFor()
+  // Attached, not visible: in a room on a phone the top bar (and its badge) is hidden.
+  await page.locator('.conn[data-status="online"]').waitFor({ state: 'attached' })
 }
 
 /**
@@ -202,6 +203,15 @@ export async function openRoom(page, base, id) {
   await Promise.race([join.waitFor(), composer.waitFor()])
   if (await join.isVisible()) await join.click()
   await composer.waitFor()
+}
+
+/**
+ * A button of a message's toolbar, hovered into view first (the toolbar shows on hover
+ * or focus, as a person sees it).
+ */
+export async function messageAction(message, name) {
+  await message.hover()
+  return message.locator('.actions').getByRole('button', { name, exact: true })
 }
 
 export async function send(page, text) {

@@ -66,7 +66,11 @@ export function Shell({ user, lang, onLanguage, onUser, onSignedOut }: Props) {
   const section = loc.path === '/profile' ? 'profile' : loc.path === '/admin' ? 'admin' : 'rooms'
 
   return (
-    <div class={`shell ${roomId !== null || section !== 'rooms' ? 'has-detail' : 'list-only'}`}>
+    <div
+      class={`shell ${roomId !== null || section !== 'rooms' ? 'has-detail' : 'list-only'}${
+        roomId !== null && section === 'rooms' ? ' in-room' : ''
+      }`}
+    >
       <a class="skip-link" href="#main">
         {t('app.skip')}
       </a>

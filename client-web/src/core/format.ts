@@ -18,6 +18,14 @@ export function formatTime(ms: number, locale: string, timeZone: string | undefi
   }).format(new Date(ms))
 }
 
+/** The time of day alone (beside a message grouped under its author's first). */
+export function formatClock(ms: number, locale: string, timeZone: string | undefined): string {
+  return new Intl.DateTimeFormat(locale, {
+    timeStyle: 'short',
+    timeZone: validTimeZone(timeZone),
+  }).format(new Date(ms))
+}
+
 export function languageName(tag: string, locale: string): string {
   try {
     return new Intl.DisplayNames([locale], { type: 'language' }).of(tag) ?? tag

@@ -136,6 +136,7 @@ export const de: Catalogue = {
   'msg.actions': 'Aktionen für die Nachricht von {{name}}',
   'msg.reaction': '{{emoji}} von {{count}}',
   'msg.addReaction': 'Mit {{emoji}} reagieren',
+  'msg.someone': 'jemand',
   'msg.mentionsYou': 'erwähnt Sie',
   'composer.label': 'Nachricht',
   'composer.placeholder': 'Nachricht schreiben (Markdown möglich)',

@@ -136,6 +136,7 @@ export const el: Catalogue = {
   'msg.actions': 'Ενέργειες για το μήνυμα του/της {{name}}',
   'msg.reaction': '{{emoji}} από {{count}}',
   'msg.addReaction': 'Αντίδραση με {{emoji}}',
+  'msg.someone': 'κάποιος',
   'msg.mentionsYou': 'σας αναφέρει',
   'composer.label': 'Μήνυμα',
   'composer.placeholder': 'Γράψτε ένα μήνυμα (υποστηρίζεται Markdown)',

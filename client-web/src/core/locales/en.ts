@@ -132,6 +132,7 @@ export const en = {
   'msg.actions': 'Actions for the message of {{name}}',
   'msg.reaction': '{{emoji}} from {{count}}',
   'msg.addReaction': 'React with {{emoji}}',
+  'msg.someone': 'someone',
   'msg.mentionsYou': 'mentions you',
   'composer.label': 'Message',
   'composer.placeholder': 'Write a message (Markdown works)',

@@ -134,6 +134,7 @@ export const es: Catalogue = {
   'msg.actions': 'Acciones para el mensaje de {{name}}',
   'msg.reaction': '{{emoji}} de {{count}}',
   'msg.addReaction': 'Reaccionar con {{emoji}}',
+  'msg.someone': 'alguien',
   'msg.mentionsYou': 'le menciona',
   'composer.label': 'Mensaje',
   'composer.placeholder': 'Escriba un mensaje (admite Markdown)',

@@ -134,6 +134,7 @@ export const fi: Catalogue = {
   'msg.actions': 'Toiminnot käyttäjän {{name}} viestille',
   'msg.reaction': '{{emoji}}: {{count}}',
   'msg.addReaction': 'Reagoi: {{emoji}}',
+  'msg.someone': 'joku',
   'msg.mentionsYou': 'mainitsee sinut',
   'composer.label': 'Viesti',
   'composer.placeholder': 'Kirjoita viesti (Markdown toimii)',

@@ -136,6 +136,7 @@ export const fr: Catalogue = {
   'msg.actions': 'Actions pour le message de {{name}}',
   'msg.reaction': '{{emoji}} de {{count}}',
   'msg.addReaction': 'Réagir avec {{emoji}}',
+  'msg.someone': 'quelqu’un',
   'msg.mentionsYou': 'vous mentionne',
   'composer.label': 'Message',
   'composer.placeholder': 'Écrivez un message (Markdown accepté)',

@@ -134,6 +134,7 @@ export const it: Catalogue = {
   'msg.actions': 'Azioni per il messaggio di {{name}}',
   'msg.reaction': '{{emoji}} da {{count}}',
   'msg.addReaction': 'Reagisci con {{emoji}}',
+  'msg.someone': 'qualcuno',
   'msg.mentionsYou': 'ti menziona',
   'composer.label': 'Messaggio',
   'composer.placeholder': 'Scrivi un messaggio (Markdown funziona)',

@@ -135,6 +135,17 @@ export class ChatStore {
     return this.outbox.filter((p) => p.room === id)
   }
 
+  /** A user's name as this room knows it (its members, its authors); null when unknown. */
+  nameOf(id: number, user: number): string | null {
+    if (user === this.me?.id) return this.me.display_name
+    const r = this.rooms.get(id)
+    if (!r) return null
+    const member = r.members?.find((m) => m.user === user)
+    if (member) return member.display_name
+    for (const m of r.messages.values()) if (m.by === user) return m.author_name
+    return null
+  }
+
   typingIn(id: number): string[] {
     const r = this.rooms.get(id)
     if (!r) return []

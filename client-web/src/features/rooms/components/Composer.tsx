@@ -191,7 +191,7 @@ export function Composer({ store, roomId, user, mode, onModeDone }: Props) {
           <textarea
             id={`composer-${roomId}`}
             ref={input}
-            rows={2}
+            rows={1}
             value={text}
             placeholder={t('composer.placeholder')}
             aria-describedby={`composer-hint-${roomId} composer-count-${roomId}`}
@@ -217,9 +217,6 @@ export function Composer({ store, roomId, user, mode, onModeDone }: Props) {
           )}
         </div>
       )}
-      <p id={`composer-hint-${roomId}`} class="hint">
-        {t('composer.hint')}
-      </p>
       <p id={`composer-count-${roomId}`} class={`counter${tooLong ? ' over' : ''}`}>
         {length >= limits.maxTextChars * COUNTER_FROM &&
           t('composer.counter', { count: length, max: limits.maxTextChars })}
@@ -233,7 +230,9 @@ export function Composer({ store, roomId, user, mode, onModeDone }: Props) {
             {t('composer.preview')}
           </button>
         </div>
-        <label for={`composer-lang-${roomId}`}>{t('composer.lang')}</label>
+        <label for={`composer-lang-${roomId}`} class="lang-label">
+          {t('composer.lang')}
+        </label>
         <select
           id={`composer-lang-${roomId}`}
           value={lang}
@@ -245,6 +244,9 @@ export function Composer({ store, roomId, user, mode, onModeDone }: Props) {
             </option>
           ))}
         </select>
+        <p id={`composer-hint-${roomId}`} class="hint">
+          {t('composer.hint')}
+        </p>
         <button type="submit" class="primary">
           {mode.kind === 'edit' ? t('composer.saveEdit') : t('composer.send')}
         </button>

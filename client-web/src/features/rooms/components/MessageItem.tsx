@@ -1,12 +1,12 @@
 import { memo } from 'preact/compat'
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { ChatStore } from '../store'
-import { formatTime, languageName } from '../../../core/format'
+import { formatClock, formatTime, languageName } from '../../../core/format'
 import { t, type UiLanguage } from '../../../core/i18n'
 import { renderMarkdown } from '../../../core/markdown'
 import type { User } from '../../../core/protocol'
 import type { Message } from '../protocol'
-import { Reactions } from './Reactions'
+import { QuickReactions, Reactions } from './Reactions'
 
 interface Props {
   store: ChatStore
@@ -19,7 +19,20 @@ interface Props {
   onEdit: (m: Message) => void
   /** The list's one Tab stop (roving tabindex); its actions are reached with Enter. */
   tabbable: boolean
+  /** Follows a message of the same author shortly before: no header line of its own. */
+  grouped: boolean
 }
+
+// Dark enough for white initials (contrast of 4.5:1 or more).
+const AVATAR_COLOURS = ['#1d4e89', '#7a2e8c', '#1b6e3a', '#8a3b12', '#2f5d62', '#6b4226', '#a4161a']
+const avatarColour = (user: number) => AVATAR_COLOURS[user % AVATAR_COLOURS.length]
+const initials = (name: string) =>
+  name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((w) => [...w][0]!.toUpperCase())
+    .join('')
 
 function MessageItemImpl({
   store,
@@ -31,6 +44,7 @@ function MessageItemImpl({
   onReply,
   onEdit,
   tabbable,
+  grouped,
 }: Props) {
   const html = useMemo(() => (m.deleted ? '' : renderMarkdown(m.text)), [m.text, m.deleted])
   const quote = useMemo(
@@ -53,13 +67,24 @@ function MessageItemImpl({
   const headingId = `msg-${roomId}-${m.seq}-author`
   return (
     <li
-      class={`message${mine ? ' mine' : ''}${mentionsMe ? ' mentions-me' : ''}`}
+      class={`message${grouped ? ' grouped' : ''}${mine ? ' mine' : ''}${mentionsMe ? ' mentions-me' : ''}`}
       id={`msg-${roomId}-${m.seq}`}
       data-seq={m.seq}
       aria-labelledby={headingId}
       tabIndex={tabbable ? 0 : -1}
     >
-      <div class="meta">
+      {!grouped && (
+        <span class="avatar" aria-hidden="true" style={{ '--avatar': avatarColour(m.by) }}>
+          {initials(m.author_name)}
+        </span>
+      )}
+      {grouped && (
+        <span class="gutter-time" aria-hidden="true">
+          {formatClock(m.at, lang, user.time_zone)}
+        </span>
+      )}
+      {/* A grouped message keeps its header for screen readers (its accessible name). */}
+      <div class={grouped ? 'meta visually-hidden' : 'meta'}>
         <span class="author" id={headingId}>
           {m.author_name}
         </span>{' '}
@@ -101,7 +126,9 @@ function MessageItemImpl({
       {!m.deleted && (
         <>
           <Reactions store={store} roomId={roomId} message={m} user={user} />
+          {/* Shown on hover and focus (CSS); always in the DOM, out of the Tab order. */}
           <div class="actions" role="group" aria-label={t('msg.actions', { name: m.author_name })}>
+            <QuickReactions store={store} roomId={roomId} message={m} user={user} />
             <button type="button" tabIndex={-1} onClick={() => onReply(m)}>
               {t('msg.reply')}
             </button>
@@ -150,6 +177,7 @@ export const MessageItem = memo(MessageItemImpl, (a, b) => {
     a.replyTo === b.replyTo &&
     a.lang === b.lang &&
     a.user === b.user &&
-    a.tabbable === b.tabbable
+    a.tabbable === b.tabbable &&
+    a.grouped === b.grouped
   )
 })

@@ -16,6 +16,20 @@ interface Props {
 }
 
 const NEAR_EDGE_PX = 80
+/** A message within this long of the one before, by the same author, joins its group. */
+export const GROUP_MS = 5 * 60 * 1000
+
+/** Whether m goes under prev's header (same author, soon after, not a reply). */
+export function groupsWith(prev: Message | undefined, m: Message): boolean {
+  return (
+    prev !== undefined &&
+    prev.by === m.by &&
+    m.reply_to === null &&
+    !prev.deleted &&
+    m.at - prev.at >= 0 &&
+    m.at - prev.at < GROUP_MS
+  )
+}
 
 /** The message (li) an event came from, if it is one of the list's. */
 function messageOf(target: EventTarget | null): HTMLElement | null {
@@ -47,7 +61,11 @@ function onListKey(e: KeyboardEvent, atFirst: () => void) {
       move(all[i - 1])
     } else if (e.key === 'Home') move(all[0])
     else if (e.key === 'End') move(all[all.length - 1])
-    else if (e.key === 'Enter') move(li.querySelector<HTMLElement>('button') ?? undefined)
+    else if (e.key === 'Enter')
+      // The toolbar first (its quick reactions, then reply, edit, delete).
+      move(
+        li.querySelector<HTMLElement>('.actions button') ?? li.querySelector('button') ?? undefined,
+      )
     return
   }
   const buttons = [...li.querySelectorAll<HTMLElement>('button')]
@@ -160,7 +178,7 @@ export function MessageList({ store, roomId, user, lang, onReply, onEdit }: Prop
           if (li) setFocused(Number(li.dataset.seq))
         }}
       >
-        {messages.flatMap((m) => [
+        {messages.flatMap((m, i) => [
           ...(m.seq === firstNew
             ? [
                 <li key="new" id={dividerId} class="new-divider">
@@ -179,6 +197,7 @@ export function MessageList({ store, roomId, user, lang, onReply, onEdit }: Prop
             onReply={onReply}
             onEdit={onEdit}
             tabbable={m.seq === tabStop}
+            grouped={m.seq !== firstNew && groupsWith(messages[i - 1], m)}
           />,
         ])}
         {pending.map((p) => (

@@ -11,7 +11,7 @@ export function OnlineList({ store, roomId }: { store: ChatStore; roomId: number
       .map((m) => ({ id: m.user, name: m.display_name })) ?? []
   return (
     <section class="online" aria-labelledby="online-heading">
-      <h2 id="online-heading" class="small-heading">
+      <h2 id="online-heading" class="visually-hidden">
         {t('room.whoIsOnline')}
       </h2>
       <ul class="online-list">

@@ -55,7 +55,7 @@ export function PendingItem({
         dangerouslySetInnerHTML={{ __html: renderMarkdown(post.text) }}
       />
       {failed && (
-        <div class="actions">
+        <div class="pending-actions">
           <button type="button" onClick={() => store.retryPending(post.cmid)}>
             {t('msg.retry')}
           </button>

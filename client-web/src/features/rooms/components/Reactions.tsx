@@ -5,45 +5,66 @@ import type { Message } from '../protocol'
 
 export const QUICK_REACTIONS = ['👍', '❤️', '🎉', '😄', '🤔']
 
-/** Reactions as toggle buttons; the quick ones are always offered. */
-export function Reactions({
-  store,
-  roomId,
-  message,
-  user,
-}: {
+interface Props {
   store: ChatStore
   roomId: number
   message: Message
   user: User
-}) {
-  // A stable order: the quick ones where they always are, then the others by first use.
-  // (Reordering the buttons as counts appear would move the focused one and lose focus.)
-  const emojis = [...new Set([...QUICK_REACTIONS, ...message.reactions.keys()])]
+}
+
+/** The message's reactions (those someone gave), as toggle buttons that say who reacted. */
+export function Reactions({ store, roomId, message, user }: Props) {
+  if (message.reactions.size === 0) return null
+  // NOTE: in the order of first use (the Map's), so a button never moves under the focus.
+  const given = [...message.reactions].filter(([, users]) => users.length > 0)
+  if (given.length === 0) return null
   return (
     <div class="reactions">
-      {emojis.map((emoji) => {
-        const users = message.reactions.get(emoji) ?? []
+      {given.map(([emoji, users]) => {
         const on = users.includes(user.id)
-        const label = users.length
-          ? t('msg.reaction', { emoji, count: users.length })
-          : t('msg.addReaction', { emoji })
+        const names = users.map((u) => store.nameOf(roomId, u) ?? t('msg.someone')).join(', ')
         return (
           <button
             key={emoji}
             type="button"
             tabIndex={-1}
-            class={`reaction${users.length ? ' has' : ''}`}
+            class="reaction has"
             aria-pressed={on}
-            aria-label={label}
+            aria-label={`${t('msg.reaction', { emoji, count: users.length })}: ${names}`}
+            title={names}
             data-emoji={emoji}
             onClick={() => store.react(roomId, message.seq, emoji, !on)}
           >
             <span aria-hidden="true">{emoji}</span>
-            {users.length > 0 && <span aria-hidden="true"> {users.length}</span>}
+            <span aria-hidden="true"> {users.length}</span>
           </button>
         )
       })}
     </div>
+  )
+}
+
+/** The quick reactions, in the message's toolbar: each toggles the reader's own. */
+export function QuickReactions({ store, roomId, message, user }: Props) {
+  return (
+    <>
+      {QUICK_REACTIONS.map((emoji) => {
+        const on = (message.reactions.get(emoji) ?? []).includes(user.id)
+        return (
+          <button
+            key={emoji}
+            type="button"
+            tabIndex={-1}
+            class="quick-reaction"
+            aria-pressed={on}
+            aria-label={t('msg.addReaction', { emoji })}
+            data-emoji={emoji}
+            onClick={() => store.react(roomId, message.seq, emoji, !on)}
+          >
+            <span aria-hidden="true">{emoji}</span>
+          </button>
+        )
+      })}
+    </>
   )
 }
