@@ -137,6 +137,9 @@ export const de: Catalogue = {
   'msg.reaction': '{{emoji}} von {{count}}',
   'msg.addReaction': 'Mit {{emoji}} reagieren',
   'msg.someone': 'jemand',
+  'msg.moreReactions': 'Weitere Reaktionen…',
+  'msg.pickerFailed':
+    'Die Emoji-Auswahl konnte nicht geladen werden. Prüfen Sie die Verbindung und versuchen Sie es erneut.',
   'msg.mentionsYou': 'erwähnt Sie',
   'composer.label': 'Nachricht',
   'composer.placeholder': 'Nachricht schreiben (Markdown möglich)',

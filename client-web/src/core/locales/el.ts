@@ -137,6 +137,9 @@ export const el: Catalogue = {
   'msg.reaction': '{{emoji}} από {{count}}',
   'msg.addReaction': 'Αντίδραση με {{emoji}}',
   'msg.someone': 'κάποιος',
+  'msg.moreReactions': 'Περισσότερες αντιδράσεις…',
+  'msg.pickerFailed':
+    'Δεν ήταν δυνατή η φόρτωση της επιλογής emoji. Ελέγξτε τη σύνδεση και δοκιμάστε ξανά.',
   'msg.mentionsYou': 'σας αναφέρει',
   'composer.label': 'Μήνυμα',
   'composer.placeholder': 'Γράψτε ένα μήνυμα (υποστηρίζεται Markdown)',

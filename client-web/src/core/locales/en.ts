@@ -133,6 +133,8 @@ export const en = {
   'msg.reaction': '{{emoji}} from {{count}}',
   'msg.addReaction': 'React with {{emoji}}',
   'msg.someone': 'someone',
+  'msg.moreReactions': 'More reactions…',
+  'msg.pickerFailed': 'The emoji picker could not be loaded. Check the connection and try again.',
   'msg.mentionsYou': 'mentions you',
   'composer.label': 'Message',
   'composer.placeholder': 'Write a message (Markdown works)',

@@ -135,6 +135,9 @@ export const es: Catalogue = {
   'msg.reaction': '{{emoji}} de {{count}}',
   'msg.addReaction': 'Reaccionar con {{emoji}}',
   'msg.someone': 'alguien',
+  'msg.moreReactions': 'Más reacciones…',
+  'msg.pickerFailed':
+    'No se pudo cargar el selector de emojis. Compruebe la conexión e inténtelo de nuevo.',
   'msg.mentionsYou': 'le menciona',
   'composer.label': 'Mensaje',
   'composer.placeholder': 'Escriba un mensaje (admite Markdown)',

@@ -135,6 +135,8 @@ export const fi: Catalogue = {
   'msg.reaction': '{{emoji}}: {{count}}',
   'msg.addReaction': 'Reagoi: {{emoji}}',
   'msg.someone': 'joku',
+  'msg.moreReactions': 'Lisää reaktioita…',
+  'msg.pickerFailed': 'Emojivalitsinta ei voitu ladata. Tarkista yhteys ja yritä uudelleen.',
   'msg.mentionsYou': 'mainitsee sinut',
   'composer.label': 'Viesti',
   'composer.placeholder': 'Kirjoita viesti (Markdown toimii)',

@@ -137,6 +137,9 @@ export const fr: Catalogue = {
   'msg.reaction': '{{emoji}} de {{count}}',
   'msg.addReaction': 'Réagir avec {{emoji}}',
   'msg.someone': 'quelqu’un',
+  'msg.moreReactions': 'Plus de réactions…',
+  'msg.pickerFailed':
+    'Le sélecteur d’emoji n’a pas pu être chargé. Vérifiez la connexion et réessayez.',
   'msg.mentionsYou': 'vous mentionne',
   'composer.label': 'Message',
   'composer.placeholder': 'Écrivez un message (Markdown accepté)',

@@ -135,6 +135,9 @@ export const it: Catalogue = {
   'msg.reaction': '{{emoji}} da {{count}}',
   'msg.addReaction': 'Reagisci con {{emoji}}',
   'msg.someone': 'qualcuno',
+  'msg.moreReactions': 'Altre reazioni…',
+  'msg.pickerFailed':
+    'Impossibile caricare il selettore di emoji. Controlla la connessione e riprova.',
   'msg.mentionsYou': 'ti menziona',
   'composer.label': 'Messaggio',
   'composer.placeholder': 'Scrivi un messaggio (Markdown funziona)',

@@ -7,6 +7,7 @@ import { renderMarkdown } from '../../../core/markdown'
 import type { User } from '../../../core/protocol'
 import type { Message } from '../protocol'
 import { QuickReactions, Reactions } from './Reactions'
+import { ReactionPicker } from './ReactionPicker'
 
 interface Props {
   store: ChatStore
@@ -53,6 +54,7 @@ function MessageItemImpl({
   )
   // Delete asks first (inline): a slip of the finger should not remove a message.
   const [confirming, setConfirming] = useState(false)
+  const item = useRef<HTMLLIElement>(null)
   const confirmButton = useRef<HTMLButtonElement>(null)
   useEffect(() => {
     if (confirming) confirmButton.current?.focus()
@@ -69,6 +71,7 @@ function MessageItemImpl({
     <li
       class={`message${grouped ? ' grouped' : ''}${mine ? ' mine' : ''}${mentionsMe ? ' mentions-me' : ''}`}
       id={`msg-${roomId}-${m.seq}`}
+      ref={item}
       data-seq={m.seq}
       aria-labelledby={headingId}
       tabIndex={tabbable ? 0 : -1}
@@ -129,6 +132,10 @@ function MessageItemImpl({
           {/* Shown on hover and focus (CSS); always in the DOM, out of the Tab order. */}
           <div class="actions" role="group" aria-label={t('msg.actions', { name: m.author_name })}>
             <QuickReactions store={store} roomId={roomId} message={m} user={user} />
+            <ReactionPicker
+              onPick={(emoji) => store.react(roomId, m.seq, emoji, true)}
+              onClosed={() => item.current?.focus()}
+            />
             <button type="button" tabIndex={-1} onClick={() => onReply(m)}>
               {t('msg.reply')}
             </button>

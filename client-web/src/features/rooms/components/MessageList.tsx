@@ -45,6 +45,8 @@ function messageOf(target: EventTarget | null): HTMLElement | null {
 function onListKey(e: KeyboardEvent, atFirst: () => void) {
   const li = messageOf(e.target)
   if (!li) return
+  // The emoji picker has keys of its own.
+  if (e.target instanceof Element && e.target.closest('.picker-popover')) return
   const inAction = e.target !== li
   const items = () => [...li.parentElement!.querySelectorAll<HTMLElement>('li.message[data-seq]')]
   const move = (to: HTMLElement | undefined) => {
