@@ -8,6 +8,7 @@ import type { Connection, ConnectionStatus } from '../../core/connection'
 import type { ClientMessage, Cursor, ServerMessage, User } from '../../core/protocol'
 import type { Member, Message, Room, RoomEvent, WireMessage } from './protocol'
 import { PROTOCOL_VERSION } from '../../core/protocol'
+import { Session } from '../../core/session'
 import { type PostLimits, postLimits } from './limits'
 
 export type PendingState = 'queued' | 'sent' | 'failed'
@@ -71,8 +72,7 @@ export class ChatStore {
   lastError: { code: string; message: string } | null = null
   activeRoom: number | null = null
   version = 0
-  private rid = 0
-  private readonly requests = new Map<string, (m: ServerMessage) => void>()
+  private readonly session: Session
   private readonly listeners = new Set<() => void>()
   private readonly announcers = new Set<(a: Announcement) => void>()
   private readonly disposers: (() => void)[] = []
@@ -88,6 +88,7 @@ export class ChatStore {
     private readonly now: () => number = Date.now,
   ) {
     this.status = conn.status
+    this.session = new Session((m) => conn.send(m))
     this.disposers.push(conn.onOpen(() => this.hello()))
     this.disposers.push(conn.onMessage((m) => this.receive(m)))
     this.disposers.push(
@@ -168,11 +169,7 @@ export class ChatStore {
   }
 
   request(msg: ClientMessage, onReply?: (m: ServerMessage) => void): boolean {
-    const rid = `r${++this.rid}`
-    if (onReply) this.requests.set(rid, onReply)
-    const ok = this.conn.send({ ...msg, rid })
-    if (!ok) this.requests.delete(rid)
-    return ok
+    return this.session.call(msg, onReply)
   }
 
   post(room: number, text: string, lang: string, replyTo: number | null, mentions: number[]): void {
@@ -361,7 +358,7 @@ export class ChatStore {
 
   private wentOffline(): void {
     this.synced = false
-    this.requests.clear()
+    this.session.dropAll()
     this.listing = null
     this.membersLoading.clear()
     for (const r of this.rooms.values()) {
@@ -462,12 +459,7 @@ export class ChatStore {
     }
     // NOTE: after the store has taken the message in, so that an answer's handler sees
     //       its effect (e.g. the created room is in `rooms` when room_create is answered).
-    const rid = 'rid' in m && m.rid !== undefined && m.rid !== null ? String(m.rid) : undefined
-    const handler = rid === undefined ? undefined : this.requests.get(rid)
-    if (handler) {
-      this.requests.delete(rid!)
-      handler(m)
-    }
+    this.session.answer(m)
     this.changed()
   }
 
