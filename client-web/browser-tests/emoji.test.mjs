@@ -1,5 +1,5 @@
-// The full emoji picker: loaded only when first opened (the first load stays at most
-// 120 KB compressed), usable with the mouse and with the keyboard alone, in the reader's
+// The full emoji picker: loaded only when first opened (perf.test.mjs measures the first
+// load without it), usable with the mouse and with the keyboard alone, in the reader's
 // language, axe-clean; the other member sees the reaction live, with who gave it.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
@@ -20,7 +20,6 @@ import {
 } from './harness.mjs'
 
 const BEN = { email: 'ben@partner.example', password: 'another long secret', name: 'Ben' }
-const FIRST_LOAD_MAX = 120 * 1024
 let room
 let ben
 const fx = useServerAndBrowser({}, async ({ browser }) => {
@@ -35,27 +34,17 @@ const fx = useServerAndBrowser({}, async ({ browser }) => {
   await ada.context().close()
 })
 
-/** Records every response of the page: its URL and bytes on the wire (headers + body). */
-function recordTransfers(page) {
+/** Records the URL of every request the page makes. */
+function recordRequests(page) {
   const seen = []
-  page.on('requestfinished', async (request) => {
-    const sizes = await request.sizes()
-    seen.push({ url: request.url(), bytes: sizes.responseHeadersSize + sizes.responseBodySize })
-  })
+  page.on('request', (request) => seen.push({ url: request.url() }))
   return seen
 }
 const isPicker = (url) => /\/assets\/(picker-[^/]*\.js|data-[^/]*\.json)/.test(url)
 
-test('the first load is at most 120 KB compressed; the picker loads only when opened', async () => {
+test('the picker loads only when opened; a reaction from it reaches the other member', async () => {
   const page = await newPage(fx.browser)
-  const transfers = recordTransfers(page)
-  await page.goto(`${fx.server.url}/login`)
-  await page.getByRole('heading', { name: 'Log in' }).waitFor()
-  await page.waitForLoadState('networkidle')
-  const first = transfers.reduce((n, t) => n + t.bytes, 0)
-  console.log(`first load: ${first} bytes in ${transfers.length} responses`)
-  assert.ok(first <= FIRST_LOAD_MAX, `first load ${first} bytes: ${JSON.stringify(transfers)}`)
-
+  const transfers = recordRequests(page)
   await login(page, fx.server.url, ADMIN.email, ADMIN.password)
   await openRoom(page, fx.server.url, room)
   assert.deepEqual(
