@@ -125,3 +125,18 @@ test('the members panel on a phone', async () => {
   await screenshot(phone, 'members-375')
   await phone.context().close()
 })
+
+test('a room created by someone else appears in an open sidebar at once, and can be joined', async () => {
+  await ben.goto(`${fx.server.url}/rooms`)
+  await ben.getByRole('heading', { name: 'Rooms' }).first().waitFor()
+  await ada.goto(`${fx.server.url}/rooms`)
+  await ada.getByText('Create a room').click()
+  await ada.getByLabel('Room name').fill('Apprenticeship fair')
+  await ada.getByRole('button', { name: 'Create', exact: true }).click()
+  await ada.getByRole('heading', { level: 1, name: 'Apprenticeship fair' }).waitFor()
+  // Ben did not reload: the open room is in his list, not joined yet.
+  await sidebarRoom(ben, 'Apprenticeship fair').click()
+  await ben.getByRole('button', { name: 'Join' }).click()
+  await send(ben, 'Count me in')
+  await waitForTexts(ada, ['Count me in'])
+})

@@ -67,6 +67,13 @@ void Live::to_user(Id user, const std::function<void(Connection&)>& fn) {
   }
 }
 
+void Live::to_everyone(const Payload& p, Id except_user) {
+  for (const auto& c : core_.hub.all_connections()) {
+    if (except_user != 0 && c->user_id() == except_user) continue;
+    queue(core_, c, Connection::Item::message(p));
+  }
+}
+
 void Live::grant(Id user, Id stream, const std::string& kind, Seq from) {
   for (const auto& c : core_.hub.user_connections(user)) {
     // The hub first, now (commit order): what is published from here on

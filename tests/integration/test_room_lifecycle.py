@@ -120,3 +120,23 @@ async def test_an_admin_moderates_every_room(server):
     await outsider.expect_error({"type": "room_remove", "room": room, "user": cem.user_id}, "forbidden")
     await outsider.expect_error({"type": "room_transfer", "room": room, "user": cem.user_id}, "forbidden")
     await outsider.expect_error(set_role(room, cem.user_id, "moderator"), "forbidden")
+
+
+@async_test
+async def test_a_new_open_room_appears_to_everyone_connected(server):
+    ann = await connect(server, server.new_user("Ann"))
+    ben = await connect(server, server.new_user("Ben"))
+    since = ben.mark()
+    room = await make_room(ann, name="Open to all")
+    pushed = await ben.wait_for(lambda m: m.get("type") == "room" and m["room"]["id"] == room,
+                                "the new open room pushed to another user", since)
+    assert pushed["room"]["name"] == "Open to all"
+    assert pushed["room"]["member"] is False
+    assert pushed.get("rid") is None
+    # A private one reaches nobody but its members.
+    since = ben.mark()
+    secret = await make_room(ann, visibility="private", name="Not for Ben")
+    await ben.ping()
+    await ann.ping()
+    assert not [m for m in ben.messages[since:] if m.get("type") == "room"], "a private room leaked"
+    assert secret not in await ben.rooms()
