@@ -23,6 +23,11 @@ test('a newcomer sets up the admin from the printed link, invites a second perso
   await ada.goto(link.replace(/^https?:\/\/[^/]+/, fx.server.url))
   await ada.getByRole('heading', { name: 'Set up Praxis' }).waitFor()
   await checkA11y(ada, 'setup')
+  const dark = await newPage(fx.browser, { colorScheme: 'dark' })
+  await dark.goto(link.replace(/^https?:\/\/[^/]+/, fx.server.url))
+  await dark.getByRole('heading', { name: 'Set up Praxis' }).waitFor()
+  await checkA11y(dark, 'setup, dark')
+  await dark.context().close()
   await ada.getByLabel('E-mail').fill('ada@school.example')
   await ada.getByLabel('Password (at least 8 characters)').fill('correct horse battery')
   await ada.getByLabel('Name').fill('Ada')
@@ -64,6 +69,21 @@ test('a newcomer sets up the admin from the printed link, invites a second perso
   await waitForTexts(ben, ['Hallo Ada!', 'Welcome, Ben!'])
   assert.match(await ada.locator('#live-region').innerText(), /New message from Ben/)
   await screenshot(ben, 'onboarding-375')
+})
+
+test('a used setup link, opened again, says so and offers the login (light and dark)', async () => {
+  const link = /https?:\/\/\S+\/setup\?token=\S+/.exec(fx.server.stdout)[0]
+  for (const colorScheme of ['light', 'dark']) {
+    const page = await newPage(fx.browser, { colorScheme })
+    await page.goto(link.replace(/^https?:\/\/[^/]+/, fx.server.url))
+    await page.getByRole('heading', { name: 'Log in' }).waitFor()
+    assert.match(
+      await page.getByRole('status').innerText(),
+      /This setup link was already used.*first administrator exists/,
+    )
+    await checkA11y(page, `used setup link, ${colorScheme}`)
+    await page.context().close()
+  }
 })
 
 test('keyboard alone: log in and post a message', async () => {

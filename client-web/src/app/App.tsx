@@ -64,6 +64,12 @@ export function App() {
         )
       return (
         <PublicLayout lang={lang} onLanguage={changeLanguage} title={t('login.title')}>
+          {loc.path === '/setup' && (
+            // A setup link opened again after the first administrator was made.
+            <p class="notice" role="status">
+              {t('setup.alreadyDone')}
+            </p>
+          )}
           <LoginScreen onDone={signedIn} />
         </PublicLayout>
       )

@@ -20,6 +20,8 @@ export const de: Catalogue = {
   'conn.reconnecting': 'Verbindung verloren, verbinde erneut…',
   'conn.closed': 'Getrennt',
   'setup.title': 'Praxis einrichten',
+  'setup.alreadyDone':
+    'Dieser Einrichtungslink wurde bereits verwendet: Praxis ist eingerichtet und das erste Administratorkonto existiert. Melden Sie sich unten an oder bitten Sie eine Administratorin oder einen Administrator um eine Einladung.',
   'setup.intro': 'Legen Sie das erste Administratorkonto dieser Praxis-Instanz an.',
   'setup.token': 'Einrichtungscode (vom Server beim Start ausgegeben)',
   'setup.submit': 'Administrator anlegen',

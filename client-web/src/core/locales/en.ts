@@ -18,6 +18,8 @@ export const en = {
   'conn.reconnecting': 'Connection lost, reconnecting…',
   'conn.closed': 'Disconnected',
   'setup.title': 'Set up Praxis',
+  'setup.alreadyDone':
+    'This setup link was already used: Praxis is set up and its first administrator exists. Log in below, or ask an administrator for an invitation.',
   'setup.intro': 'Create the first administrator account of this Praxis instance.',
   'setup.token': 'Setup token (printed by the server at start)',
   'setup.submit': 'Create administrator',

@@ -20,6 +20,8 @@ export const es: Catalogue = {
   'conn.reconnecting': 'Conexión perdida, reconectando…',
   'conn.closed': 'Desconectado',
   'setup.title': 'Configurar Praxis',
+  'setup.alreadyDone':
+    'Este enlace de configuración ya se usó: Praxis está configurado y su primer administrador existe. Inicie sesión abajo o pida una invitación a un administrador.',
   'setup.intro': 'Cree la primera cuenta de administración de esta instancia de Praxis.',
   'setup.token': 'Código de configuración (el servidor lo muestra al arrancar)',
   'setup.submit': 'Crear administrador',

@@ -20,6 +20,8 @@ export const fi: Catalogue = {
   'conn.reconnecting': 'Yhteys katkesi, yhdistetään uudelleen…',
   'conn.closed': 'Ei yhteyttä',
   'setup.title': 'Praxiksen käyttöönotto',
+  'setup.alreadyDone':
+    'Tämä käyttöönottolinkki on jo käytetty: Praxis on otettu käyttöön ja sen ensimmäinen ylläpitäjä on olemassa. Kirjaudu alla tai pyydä ylläpitäjältä kutsu.',
   'setup.intro': 'Luo tämän Praxis-palvelun ensimmäinen ylläpitäjän tili.',
   'setup.token': 'Käyttöönottokoodi (palvelin tulostaa sen käynnistyessään)',
   'setup.submit': 'Luo ylläpitäjä',

@@ -20,6 +20,8 @@ export const fr: Catalogue = {
   'conn.reconnecting': 'Connexion perdue, reconnexion…',
   'conn.closed': 'Déconnecté',
   'setup.title': 'Configurer Praxis',
+  'setup.alreadyDone':
+    'Ce lien de configuration a déjà servi : Praxis est configuré et son premier administrateur existe. Connectez-vous ci-dessous ou demandez une invitation à un administrateur.',
   'setup.intro': "Créez le premier compte d'administration de cette instance Praxis.",
   'setup.token': 'Code de configuration (affiché par le serveur au démarrage)',
   'setup.submit': "Créer l'administrateur",

@@ -20,6 +20,8 @@ export const it: Catalogue = {
   'conn.reconnecting': 'Connessione persa, riconnessione…',
   'conn.closed': 'Disconnesso',
   'setup.title': 'Configura Praxis',
+  'setup.alreadyDone':
+    'Questo link di configurazione è già stato usato: Praxis è configurato e il primo amministratore esiste. Accedi qui sotto o chiedi un invito a un amministratore.',
   'setup.intro': 'Crea il primo account amministratore di questa istanza di Praxis.',
   'setup.token': "Codice di configurazione (stampato dal server all'avvio)",
   'setup.submit': 'Crea amministratore',
