@@ -58,7 +58,7 @@ test('a draft survives a room switch and a reload, and is gone once sent', async
   await page.context().close()
 })
 
-test('an over-long message stays in the box with the reason; a refused post can be retried', async () => {
+test('an over-long message stays in the box with the reason; a refused post survives a reload and can be retried', async () => {
   const page = await newPage(fx.browser)
   await login(page, fx.server.url, ADMIN.email, ADMIN.password)
   const room = await createRoom(page, 'Limits')
@@ -83,6 +83,11 @@ test('an over-long message stays in the box with the reason; a refused post can 
   await box.press('Enter') // within the second: refused by the rate limit
   const refused = page.locator('li.pending-failed')
   await refused.waitFor()
+  assert.match(await refused.innerText(), /Not sent: you are sending too fast/)
+  // A reload keeps it, with its reason (the outbox is kept in the browser).
+  await page.reload()
+  await refused.waitFor()
+  assert.match(await refused.innerText(), /And part 2/)
   assert.match(await refused.innerText(), /Not sent: you are sending too fast/)
   await page.waitForTimeout(1100)
   await refused.getByRole('button', { name: 'Retry' }).click()

@@ -14,6 +14,7 @@ import { NavLink } from '../core/components/NavLink'
 import { ProfileScreen } from '../features/accounts/components/ProfileScreen'
 import { RoomList } from '../features/rooms/components/RoomList'
 import { RoomView } from '../features/rooms/components/RoomView'
+import { useRoomNotifications } from '../features/rooms/notifications'
 
 interface Props {
   user: User
@@ -45,6 +46,7 @@ export function Shell({ user, lang, onLanguage, onUser, onSignedOut }: Props) {
     return () => disposers.forEach((d) => d())
   }, [conn, store])
 
+  useRoomNotifications(store)
   const loc = useLocation()
   const roomId = roomIdOf(loc.path)
   useEffect(() => {

@@ -2,6 +2,13 @@ import type { Catalogue } from './en'
 
 export const de: Catalogue = {
   'app.name': 'Praxis',
+  'notify.title': 'Desktop-Benachrichtigungen',
+  'notify.ask':
+    'Eine Desktop-Benachrichtigung erhalten, wenn jemand Sie erwähnt oder Ihnen antwortet, während Sie woanders sind?',
+  'notify.allow': 'Einschalten',
+  'notify.notNow': 'Nicht jetzt',
+  'notify.mentioned': '{{name}} hat Sie in {{room}} erwähnt',
+  'notify.replied': '{{name}} hat Ihnen in {{room}} geantwortet',
   'app.skip': 'Zum Inhalt springen',
   'app.loading': 'Wird geladen…',
   'nav.main': 'Hauptnavigation',

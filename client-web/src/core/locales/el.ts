@@ -2,6 +2,12 @@ import type { Catalogue } from './en'
 
 export const el: Catalogue = {
   'app.name': 'Praxis',
+  'notify.title': 'Ειδοποιήσεις επιφάνειας εργασίας',
+  'notify.ask': 'Να λαμβάνετε ειδοποίηση όταν κάποιος σας αναφέρει ή σας απαντά ενώ είστε αλλού;',
+  'notify.allow': 'Ενεργοποίηση',
+  'notify.notNow': 'Όχι τώρα',
+  'notify.mentioned': 'Ο/Η {{name}} σας ανέφερε στο {{room}}',
+  'notify.replied': 'Ο/Η {{name}} σας απάντησε στο {{room}}',
   'app.skip': 'Μετάβαση στο περιεχόμενο',
   'app.loading': 'Φόρτωση…',
   'nav.main': 'Κύρια πλοήγηση',

@@ -1,5 +1,12 @@
 export const en = {
   'app.name': 'Praxis',
+  'notify.title': 'Desktop notifications',
+  'notify.ask':
+    'Get a desktop notification when someone mentions you or replies to you while you are elsewhere?',
+  'notify.allow': 'Turn on',
+  'notify.notNow': 'Not now',
+  'notify.mentioned': '{{name}} mentioned you in {{room}}',
+  'notify.replied': '{{name}} replied to you in {{room}}',
   'app.skip': 'Skip to content',
   'app.loading': 'Loading…',
   'nav.main': 'Main navigation',

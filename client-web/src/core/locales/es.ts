@@ -2,6 +2,13 @@ import type { Catalogue } from './en'
 
 export const es: Catalogue = {
   'app.name': 'Praxis',
+  'notify.title': 'Notificaciones de escritorio',
+  'notify.ask':
+    '¿Recibir una notificación de escritorio cuando alguien le mencione o le responda mientras está en otra parte?',
+  'notify.allow': 'Activar',
+  'notify.notNow': 'Ahora no',
+  'notify.mentioned': '{{name}} le mencionó en {{room}}',
+  'notify.replied': '{{name}} le respondió en {{room}}',
   'app.skip': 'Saltar al contenido',
   'app.loading': 'Cargando…',
   'nav.main': 'Navegación principal',

@@ -2,6 +2,13 @@ import type { Catalogue } from './en'
 
 export const fi: Catalogue = {
   'app.name': 'Praxis',
+  'notify.title': 'Työpöytäilmoitukset',
+  'notify.ask':
+    'Saatko työpöytäilmoituksen, kun joku mainitsee sinut tai vastaa sinulle, kun olet muualla?',
+  'notify.allow': 'Ota käyttöön',
+  'notify.notNow': 'Ei nyt',
+  'notify.mentioned': '{{name}} mainitsi sinut huoneessa {{room}}',
+  'notify.replied': '{{name}} vastasi sinulle huoneessa {{room}}',
   'app.skip': 'Siirry sisältöön',
   'app.loading': 'Ladataan…',
   'nav.main': 'Päävalikko',

@@ -2,6 +2,13 @@ import type { Catalogue } from './en'
 
 export const fr: Catalogue = {
   'app.name': 'Praxis',
+  'notify.title': 'Notifications de bureau',
+  'notify.ask':
+    'Recevoir une notification de bureau quand quelqu’un vous mentionne ou vous répond pendant que vous êtes ailleurs ?',
+  'notify.allow': 'Activer',
+  'notify.notNow': 'Pas maintenant',
+  'notify.mentioned': '{{name}} vous a mentionné dans {{room}}',
+  'notify.replied': '{{name}} vous a répondu dans {{room}}',
   'app.skip': 'Aller au contenu',
   'app.loading': 'Chargement…',
   'nav.main': 'Navigation principale',

@@ -2,6 +2,13 @@ import type { Catalogue } from './en'
 
 export const it: Catalogue = {
   'app.name': 'Praxis',
+  'notify.title': 'Notifiche desktop',
+  'notify.ask':
+    'Ricevere una notifica desktop quando qualcuno ti menziona o ti risponde mentre sei altrove?',
+  'notify.allow': 'Attiva',
+  'notify.notNow': 'Non ora',
+  'notify.mentioned': '{{name}} ti ha menzionato in {{room}}',
+  'notify.replied': '{{name}} ti ha risposto in {{room}}',
   'app.skip': 'Vai al contenuto',
   'app.loading': 'Caricamento…',
   'nav.main': 'Navigazione principale',

@@ -8,7 +8,7 @@ export type DraftStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>
 /** Longer drafts are not kept (the server refuses far shorter messages anyway). */
 export const MAX_DRAFT_CHARS = 100_000
 
-function browserStorage(): DraftStorage | null {
+export function browserStorage(): DraftStorage | null {
   try {
     return typeof localStorage === 'undefined' ? null : localStorage
   } catch {

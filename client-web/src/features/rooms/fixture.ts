@@ -1,6 +1,7 @@
 // Test fixture: a ChatStore on a fake transport, signed in as user 1 with room 1 open.
 // Shared by the store's and the components' unit tests; not part of the bundle.
 
+import type { DraftStorage } from './drafts'
 import { ChatStore } from './store'
 import type { ConnectionStatus } from '../../core/connection'
 import type { ClientMessage, ServerMessage } from '../../core/protocol'
@@ -127,9 +128,9 @@ export function answerRooms(
 }
 
 /** Signed in as user 1 (Ada) with room 1 open and its first history page `messages`. */
-export function setup(messages = '[]', hasMore = false) {
+export function setup(messages = '[]', hasMore = false, storage: DraftStorage | null = null) {
   const f = fakeTransport()
-  const store = new ChatStore(f.t)
+  const store = new ChatStore(f.t, Date.now, storage)
   f.open()
   f.recv({
     type: 'welcome',

@@ -135,6 +135,32 @@ describe('ChatStore', () => {
     f.recv({ type: 'rooms', rooms: [{ ...room, id: 2, name: 'Other' }], next: null })
     f.recv(msgEvent(1, 'x', undefined, 2))
     expect(store.room(2)?.info.unread).toBe(1)
+    expect(store.totalUnread()).toBe(1)
+  })
+
+  it('calls for attention on a live mention or reply to the reader, not on others', () => {
+    const { f, store } = setup(`[${wireMessage(1)}]`)
+    const seen: string[] = []
+    store.onAttention((a) => seen.push(`${a.why}:${a.seq}:${a.author}:${a.roomName}`))
+    const mine = { ...(msgEvent(2, 'mine') as object), by: 1, author_name: 'Ada' } as ServerMessage
+    f.recv(mine)
+    f.recv({ ...(msgEvent(3, 'to you') as object), mentions: [1] } as ServerMessage)
+    f.recv({ ...(msgEvent(4, 'about yours') as object), reply_to: 2 } as ServerMessage)
+    f.recv({ ...(msgEvent(5, 'about his own') as object), reply_to: 1 } as ServerMessage)
+    f.recv({ ...(msgEvent(6, 'nothing for you') as object), mentions: [3] } as ServerMessage)
+    expect(seen).toEqual(['mention:3:Ben:R', 'reply:4:Ben:R'])
+  })
+
+  it('calls for no attention while replaying (before synced)', () => {
+    const { f, store } = setup()
+    const seen: number[] = []
+    store.onAttention((a) => seen.push(a.seq))
+    f.drop()
+    f.open()
+    f.recv({ ...(msgEvent(7, 'old news') as object), mentions: [1] } as ServerMessage)
+    f.recv({ type: 'synced', streams: {} })
+    f.recv({ ...(msgEvent(8, 'new') as object), mentions: [1] } as ServerMessage)
+    expect(seen).toEqual([8])
   })
 })
 
@@ -229,7 +255,7 @@ const named = (id: number, name: string, member = true): Room => ({ ...room, id,
 /** Signed in and synced, with no room list answered yet. */
 function connected() {
   const f = fakeTransport()
-  const store = new ChatStore(f.t)
+  const store = new ChatStore(f.t, Date.now, null)
   f.open()
   f.recv({
     type: 'welcome',

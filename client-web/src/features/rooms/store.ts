@@ -9,6 +9,8 @@ import type { ClientMessage, Cursor, ServerMessage, User } from '../../core/prot
 import type { Member, Message, Room, RoomEvent, WireMessage } from './protocol'
 import { PROTOCOL_VERSION } from '../../core/protocol'
 import { Session } from '../../core/session'
+import { browserStorage, type DraftStorage } from './drafts'
+import { SavedOutbox } from './saved-outbox'
 import { type PostLimits, postLimits } from './limits'
 
 export type PendingState = 'queued' | 'sent' | 'failed'
@@ -47,6 +49,13 @@ export interface Announcement {
   text: string
 }
 
+/** A live message for the reader that a desktop notification may tell of. */
+export interface Attention extends Announcement {
+  roomName: string
+  seq: number
+  why: 'mention' | 'reply'
+}
+
 type Transport = Pick<Connection, 'send' | 'onMessage' | 'onOpen' | 'onStatus' | 'status'>
 
 export const TYPING_SHOWN_MS = 5000
@@ -73,8 +82,12 @@ export class ChatStore {
   activeRoom: number | null = null
   version = 0
   private readonly session: Session
+  private saved: { user: number; outbox: SavedOutbox } | null = null
   private readonly listeners = new Set<() => void>()
   private readonly announcers = new Set<(a: Announcement) => void>()
+  private readonly attention = new Set<(a: Attention) => void>()
+  /** Someone mentioned or replied to the reader since the page loaded. */
+  calledForAttention = false
   private readonly disposers: (() => void)[] = []
   private cmidCounter = 0
   private typingTimer: ReturnType<typeof setTimeout> | null = null
@@ -86,6 +99,7 @@ export class ChatStore {
   constructor(
     private readonly conn: Transport,
     private readonly now: () => number = Date.now,
+    private readonly storage: DraftStorage | null = browserStorage(),
   ) {
     this.status = conn.status
     this.session = new Session((m) => conn.send(m))
@@ -110,6 +124,19 @@ export class ChatStore {
   subscribe(cb: () => void): () => void {
     this.listeners.add(cb)
     return () => this.listeners.delete(cb)
+  }
+
+  /** Live messages (not replays) of others that mention the reader or reply to them. */
+  onAttention(cb: (a: Attention) => void): () => void {
+    this.attention.add(cb)
+    return () => this.attention.delete(cb)
+  }
+
+  /** Unread messages over the rooms the reader is in (the tab title shows it). */
+  totalUnread(): number {
+    let n = 0
+    for (const r of this.rooms.values()) if (r.info.member) n += r.info.unread ?? 0
+    return n
   }
 
   onAnnounce(cb: (a: Announcement) => void): () => void {
@@ -376,6 +403,7 @@ export class ChatStore {
       case 'welcome':
         this.me = m.user
         this.limits = postLimits(m.limits ?? {})
+        this.restoreOutbox(m.user.id)
         break
       case 'synced':
         this.synced = true
@@ -531,6 +559,8 @@ export class ChatStore {
     if (ev.kind === 'message' && ev.cmid) this.dropPending(ev.cmid)
     const fromOther = ev.by !== this.me?.id
     const active = this.activeRoom === id
+    // NOTE: before applying it: a reply's target is looked up as it was.
+    if (ev.kind === 'message' && fromOther && this.synced) this.callAttention(r, ev)
     if (r.load === 'loading') r.buffered.push(ev)
     else if (r.load === 'loaded') this.applyToLoaded(r, ev, this.synced)
     if (ev.kind === 'message' && fromOther && ev.seq > (r.info.read_seq ?? 0)) {
@@ -541,6 +571,27 @@ export class ChatStore {
           r.info.mentions = (r.info.mentions ?? 0) + 1
       }
     }
+  }
+
+  private callAttention(r: RoomState, ev: Extract<RoomEvent, { kind: 'message' }>): void {
+    const me = this.me?.id
+    if (me === undefined || this.attention.size === 0) return
+    const why = ev.mentions?.includes(me)
+      ? 'mention'
+      : ev.reply_to !== null && ev.reply_to !== undefined && r.messages.get(ev.reply_to)?.by === me
+        ? 'reply'
+        : null
+    if (!why) return
+    this.calledForAttention = true
+    const a: Attention = {
+      room: r.info.id,
+      roomName: r.info.name,
+      seq: ev.seq,
+      author: ev.author_name,
+      text: ev.text,
+      why,
+    }
+    this.attention.forEach((cb) => cb(a))
   }
 
   private applyToLoaded(r: RoomState, ev: RoomEvent, announce: boolean): void {
@@ -629,7 +680,16 @@ export class ChatStore {
     }, TYPING_SHOWN_MS + 50)
   }
 
+  /** Takes in the posts saved for `user` (once per user): they go after synced. */
+  private restoreOutbox(user: number): void {
+    if (this.saved?.user === user) return
+    this.saved = { user, outbox: new SavedOutbox(user, this.storage) }
+    for (const p of this.saved.outbox.load())
+      if (!this.outbox.some((q) => q.cmid === p.cmid)) this.outbox.push(p)
+  }
+
   private changed(): void {
+    this.saved?.outbox.save(this.outbox)
     this.version++
     this.listeners.forEach((cb) => cb())
   }

@@ -3,6 +3,7 @@ import { useStore } from '../../../core/hooks'
 import { t } from '../../../core/i18n'
 import { CreateRoomForm } from './CreateRoomForm'
 import { NavLink } from '../../../core/components/NavLink'
+import { NotifyPrompt } from '../../../core/components/NotifyPrompt'
 
 /** Rooms by name, with unread and mention badges and how many are online. */
 export function RoomList({ store, activeRoom }: { store: ChatStore; activeRoom: number | null }) {
@@ -51,6 +52,8 @@ export function RoomList({ store, activeRoom }: { store: ChatStore; activeRoom: 
         })}
       </ul>
       <CreateRoomForm store={store} />
+      {/* Asked when it explains itself: once someone mentioned or answered the reader. */}
+      {store.calledForAttention && <NotifyPrompt />}
     </nav>
   )
 }
