@@ -3,7 +3,15 @@
 // room list, and opening a room puts the caret in its box.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { ADMIN, createRoom, login, newPage, useServerAndBrowser, waitFor } from './harness.mjs'
+import {
+  ADMIN,
+  checkA11y,
+  createRoom,
+  login,
+  newPage,
+  useServerAndBrowser,
+  waitFor,
+} from './harness.mjs'
 import { seedMessages } from './seed.mjs'
 
 let busy
@@ -74,6 +82,48 @@ test('from the room list to the composer in at most 5 Tabs in a room of 200 mess
   // The list's Tab stop is now that message; the composer is one Tab on.
   await page.keyboard.press('Tab')
   assert.equal((await active(page)).tag, 'textarea')
+  assert.deepEqual(page.errors, [])
+  await page.context().close()
+})
+
+test('shortcuts: "?" lists them; Alt+↓ / Alt+↑ switch rooms; Up in the empty box edits', async () => {
+  const page = await newPage(fx.browser)
+  await login(page, fx.server.url, ADMIN.email, ADMIN.password)
+  await page
+    .locator('.sidebar')
+    .getByRole('link', { name: /Busy room/ })
+    .click()
+  await page.getByRole('heading', { level: 1, name: 'Busy room' }).waitFor()
+  await waitFor(async () => (await active(page)).tag === 'textarea', 'focus in the composer')
+
+  // In the box "?" is typed; elsewhere it opens the help.
+  await page.keyboard.press('Shift+Tab')
+  await page.keyboard.press('?')
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
+  await help.waitFor()
+  for (const what of ['Next room', 'Previous room', 'edit your last message', 'Show these'])
+    assert.match(await help.innerText(), new RegExp(what))
+  await checkA11y(page, 'shortcuts dialog')
+  await page.keyboard.press('Escape')
+  await help.waitFor({ state: 'hidden' })
+
+  // Alt+↓ and Alt+↑ work from the message box too.
+  await page.getByRole('combobox', { name: 'Message', exact: true }).focus()
+  await page.keyboard.press('Alt+ArrowDown')
+  await page.getByRole('heading', { level: 1, name: 'Quiet corner' }).waitFor()
+  await waitFor(async () => (await active(page)).tag === 'textarea', 'focus in the composer')
+  await page.keyboard.type('Meeting at 10')
+  await page.keyboard.press('Enter')
+  await page.locator('.message-list > li.message').filter({ hasText: 'Meeting at 10' }).waitFor()
+  await page.keyboard.press('ArrowUp')
+  await page.locator('.composer-mode').filter({ hasText: 'Editing' }).waitFor()
+  const box = page.getByRole('combobox', { name: 'Message', exact: true })
+  assert.equal(await box.inputValue(), 'Meeting at 10')
+  await box.fill('Meeting at 11')
+  await box.press('Enter')
+  await page.locator('.message-list > li.message').filter({ hasText: 'Meeting at 11' }).waitFor()
+  await page.keyboard.press('Alt+ArrowUp')
+  await page.getByRole('heading', { level: 1, name: 'Busy room' }).waitFor()
   assert.deepEqual(page.errors, [])
   await page.context().close()
 })

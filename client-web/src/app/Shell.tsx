@@ -15,6 +15,8 @@ import { ProfileScreen } from '../features/accounts/components/ProfileScreen'
 import { RoomList } from '../features/rooms/components/RoomList'
 import { RoomView } from '../features/rooms/components/RoomView'
 import { useRoomNotifications } from '../features/rooms/notifications'
+import { useRoomShortcuts } from '../features/rooms/shortcuts'
+import { ShortcutsDialog } from '../core/components/ShortcutsDialog'
 
 interface Props {
   user: User
@@ -47,6 +49,7 @@ export function Shell({ user, lang, onLanguage, onUser, onSignedOut }: Props) {
   }, [conn, store])
 
   useRoomNotifications(store)
+  useRoomShortcuts(store)
   const loc = useLocation()
   const roomId = roomIdOf(loc.path)
   useEffect(() => {
@@ -111,6 +114,7 @@ export function Shell({ user, lang, onLanguage, onUser, onSignedOut }: Props) {
         )}
       </main>
       <LiveRegion store={store} />
+      <ShortcutsDialog />
     </div>
   )
 }

@@ -24,6 +24,7 @@ describe('Composer', () => {
           user={store.me!}
           mode={{ kind: 'new' }}
           onModeDone={() => {}}
+          onEdit={() => {}}
         />,
         root,
       )

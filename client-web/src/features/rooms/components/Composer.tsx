@@ -20,11 +20,13 @@ interface Props {
   user: User
   mode: ComposerMode
   onModeDone: () => void
+  /** Up in the empty box: edit this (one's last message). */
+  onEdit: (m: Message) => void
 }
 
 const TYPING_EVERY_MS = 3000
 
-export function Composer({ store, roomId, user, mode, onModeDone }: Props) {
+export function Composer({ store, roomId, user, mode, onModeDone, onEdit }: Props) {
   const drafts = useMemo(() => new Drafts(user.id), [user.id])
   // The room's draft (kept across room switches and reloads); an edit is not a draft.
   const [text, setTextState] = useState(() => drafts.get(roomId))
@@ -133,7 +135,17 @@ export function Composer({ store, roomId, user, mode, onModeDone }: Props) {
         return
       }
     }
-    if (e.key === 'Escape' && mode.kind !== 'new') {
+    if (e.key === 'ArrowUp' && mode.kind === 'new' && text === '' && !e.altKey) {
+      // As in Slack and Zulip: Up in the empty box edits one's last message.
+      const last = store
+        .messagesOf(roomId)
+        .filter((m) => m.by === user.id && !m.deleted)
+        .at(-1)
+      if (last) {
+        e.preventDefault()
+        onEdit(last)
+      }
+    } else if (e.key === 'Escape' && mode.kind !== 'new') {
       e.preventDefault()
       reset(false)
     } else if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {

@@ -86,6 +86,7 @@ export function RoomView({ store, roomId, user, lang }: Props) {
         user={user}
         mode={mode}
         onModeDone={() => setMode({ kind: 'new' })}
+        onEdit={onEdit}
       />
     </section>
   )
