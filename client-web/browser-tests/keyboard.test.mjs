@@ -8,6 +8,7 @@ import {
   checkA11y,
   createRoom,
   login,
+  messageAction,
   newPage,
   useServerAndBrowser,
   waitFor,
@@ -114,7 +115,10 @@ test('shortcuts: "?" lists them; Alt+↓ / Alt+↑ switch rooms; Up in the empty
   await waitFor(async () => (await active(page)).tag === 'textarea', 'focus in the composer')
   await page.keyboard.type('Meeting at 10')
   await page.keyboard.press('Enter')
-  await page.locator('.message-list > li.message').filter({ hasText: 'Meeting at 10' }).waitFor()
+  await page
+    .locator('.message-list > li.message:not(.pending)')
+    .filter({ hasText: 'Meeting at 10' })
+    .waitFor()
   await page.keyboard.press('ArrowUp')
   await page.locator('.composer-mode').filter({ hasText: 'Editing' }).waitFor()
   const box = page.getByRole('combobox', { name: 'Message', exact: true })
@@ -125,5 +129,32 @@ test('shortcuts: "?" lists them; Alt+↓ / Alt+↑ switch rooms; Up in the empty
   await page.keyboard.press('Alt+ArrowUp')
   await page.getByRole('heading', { level: 1, name: 'Busy room' }).waitFor()
   assert.deepEqual(page.errors, [])
+  await page.context().close()
+})
+
+test('a link to a message: copied from its toolbar, it opens the room at that message', async () => {
+  const page = await newPage(fx.browser)
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin: fx.server.url,
+  })
+  await login(page, fx.server.url, ADMIN.email, ADMIN.password)
+  await page.goto(`${fx.server.url}/rooms/${busy}`)
+  const newest = page.locator('.message-list > li.message').filter({ hasText: 'Message 200 of' })
+  await (await messageAction(newest, 'Copy link')).click()
+  await newest.getByRole('status').filter({ hasText: 'Link copied' }).waitFor()
+  const url = await page.evaluate(() => navigator.clipboard.readText())
+  const seq = Number(await newest.getAttribute('data-seq'))
+  assert.equal(url, `${fx.server.url}/rooms/${busy}?msg=${seq}`)
+
+  // Message 5 is four pages back: they load until it is in, and it has the focus.
+  await page.goto(url.replace(`msg=${seq}`, `msg=${seq - 195}`))
+  await waitFor(
+    async () => /Message 5 of the busy room/.test((await active(page)).text ?? ''),
+    'the linked message focused',
+  )
+  assert.match(await page.locator('li.message.targeted').innerText(), /Message 5 of the busy room/)
+  // A link to a message that is not there says so.
+  await page.goto(`${fx.server.url}/rooms/${busy}?msg=${seq + 1000}`)
+  await page.getByRole('status').filter({ hasText: 'not here any more' }).waitFor()
   await page.context().close()
 })

@@ -160,6 +160,10 @@ export const de: Catalogue = {
   'msg.moreReactions': 'Weitere Reaktionen…',
   'msg.pickerFailed':
     'Die Emoji-Auswahl konnte nicht geladen werden. Prüfen Sie die Verbindung und versuchen Sie es erneut.',
+  'msg.copyLink': 'Link kopieren',
+  'msg.linkCopied': 'Link kopiert',
+  'msg.linkFailed': 'Link konnte nicht kopiert werden',
+  'msg.notFound': 'Diese Nachricht ist nicht mehr da oder liegt weiter zurück als der Verlauf.',
   'msg.mentionsYou': 'erwähnt Sie',
   'composer.label': 'Nachricht',
   'composer.placeholder': 'Nachricht schreiben (Markdown möglich)',

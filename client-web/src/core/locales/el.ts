@@ -159,6 +159,10 @@ export const el: Catalogue = {
   'msg.moreReactions': 'Περισσότερες αντιδράσεις…',
   'msg.pickerFailed':
     'Δεν ήταν δυνατή η φόρτωση της επιλογής emoji. Ελέγξτε τη σύνδεση και δοκιμάστε ξανά.',
+  'msg.copyLink': 'Αντιγραφή συνδέσμου',
+  'msg.linkCopied': 'Ο σύνδεσμος αντιγράφηκε',
+  'msg.linkFailed': 'Δεν ήταν δυνατή η αντιγραφή του συνδέσμου',
+  'msg.notFound': 'Αυτό το μήνυμα δεν υπάρχει πια ή είναι παλαιότερο από το ιστορικό.',
   'msg.mentionsYou': 'σας αναφέρει',
   'composer.label': 'Μήνυμα',
   'composer.placeholder': 'Γράψτε ένα μήνυμα (υποστηρίζεται Markdown)',

@@ -158,6 +158,10 @@ export const es: Catalogue = {
   'msg.moreReactions': 'Más reacciones…',
   'msg.pickerFailed':
     'No se pudo cargar el selector de emojis. Compruebe la conexión e inténtelo de nuevo.',
+  'msg.copyLink': 'Copiar enlace',
+  'msg.linkCopied': 'Enlace copiado',
+  'msg.linkFailed': 'No se pudo copiar el enlace',
+  'msg.notFound': 'Ese mensaje ya no está o es más antiguo que el historial.',
   'msg.mentionsYou': 'le menciona',
   'composer.label': 'Mensaje',
   'composer.placeholder': 'Escriba un mensaje (admite Markdown)',

@@ -160,6 +160,10 @@ export const fr: Catalogue = {
   'msg.moreReactions': 'Plus de réactions…',
   'msg.pickerFailed':
     'Le sélecteur d’emoji n’a pas pu être chargé. Vérifiez la connexion et réessayez.',
+  'msg.copyLink': 'Copier le lien',
+  'msg.linkCopied': 'Lien copié',
+  'msg.linkFailed': 'Impossible de copier le lien',
+  'msg.notFound': 'Ce message n’existe plus ou remonte plus loin que l’historique.',
   'msg.mentionsYou': 'vous mentionne',
   'composer.label': 'Message',
   'composer.placeholder': 'Écrivez un message (Markdown accepté)',

@@ -158,6 +158,10 @@ export const it: Catalogue = {
   'msg.moreReactions': 'Altre reazioni…',
   'msg.pickerFailed':
     'Impossibile caricare il selettore di emoji. Controlla la connessione e riprova.',
+  'msg.copyLink': 'Copia link',
+  'msg.linkCopied': 'Link copiato',
+  'msg.linkFailed': 'Impossibile copiare il link',
+  'msg.notFound': 'Quel messaggio non c’è più o è più indietro della cronologia.',
   'msg.mentionsYou': 'ti menziona',
   'composer.label': 'Messaggio',
   'composer.placeholder': 'Scrivi un messaggio (Markdown funziona)',

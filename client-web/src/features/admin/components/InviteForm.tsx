@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks'
 import { api } from '../api'
 import { t } from '../../../core/i18n'
 import { useSubmit } from '../../../core/useSubmit'
+import { copyText } from '../../../core/clipboard'
 import { Field } from '../../../core/components/Field'
 import { FormError } from '../../../core/components/FormError'
 
@@ -11,10 +12,7 @@ export function InviteForm({ onCreated }: { onCreated: () => void }) {
   const [url, setUrl] = useState('')
   const [copied, setCopied] = useState('')
   const copy = () =>
-    navigator.clipboard?.writeText(url).then(
-      () => setCopied(t('admin.copied')),
-      () => setCopied(t('admin.copyFailed')),
-    )
+    void copyText(url).then((ok) => setCopied(t(ok ? 'admin.copied' : 'admin.copyFailed')))
   const { busy, error, submit } = useSubmit(
     () => api.invite(email.trim(), role),
     (r) => {

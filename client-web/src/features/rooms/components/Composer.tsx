@@ -48,7 +48,9 @@ export function Composer({ store, roomId, user, mode, onModeDone, onEdit }: Prop
   // Opening a room puts the caret in its box (not on touch screens, where that would
   // open the keyboard over the room).
   useLayoutEffect(() => {
-    if (window.matchMedia?.('(pointer: fine)').matches) input.current?.focus()
+    // (Not when a link to a message has put the focus on it.)
+    const onMessage = document.activeElement?.closest('.message-list')
+    if (window.matchMedia?.('(pointer: fine)').matches && !onMessage) input.current?.focus()
   }, [])
 
   // A layout effect runs in the render that follows the click on Edit or Reply, before

@@ -4,6 +4,7 @@ import type { ChatStore } from '../store'
 import { formatClock, formatTime, languageName } from '../../../core/format'
 import { t, type UiLanguage } from '../../../core/i18n'
 import { renderMarkdown } from '../../../core/markdown'
+import { copyText } from '../../../core/clipboard'
 import type { User } from '../../../core/protocol'
 import type { Message } from '../protocol'
 import { QuickReactions, Reactions } from './Reactions'
@@ -22,6 +23,8 @@ interface Props {
   tabbable: boolean
   /** Follows a message of the same author shortly before: no header line of its own. */
   grouped: boolean
+  /** The message a link led to (highlighted). */
+  targeted?: boolean
 }
 
 // Dark enough for white initials (contrast of 4.5:1 or more).
@@ -46,6 +49,7 @@ function MessageItemImpl({
   onEdit,
   tabbable,
   grouped,
+  targeted = false,
 }: Props) {
   const html = useMemo(() => (m.deleted ? '' : renderMarkdown(m.text)), [m.text, m.deleted])
   const quote = useMemo(
@@ -55,6 +59,12 @@ function MessageItemImpl({
   // Delete asks first (inline): a slip of the finger should not remove a message.
   const [confirming, setConfirming] = useState(false)
   const item = useRef<HTMLLIElement>(null)
+  const [copied, setCopied] = useState<'msg.linkCopied' | 'msg.linkFailed' | null>(null)
+  useEffect(() => {
+    if (!copied) return
+    const timer = setTimeout(() => setCopied(null), 3000)
+    return () => clearTimeout(timer)
+  }, [copied])
   const confirmButton = useRef<HTMLButtonElement>(null)
   useEffect(() => {
     if (confirming) confirmButton.current?.focus()
@@ -69,7 +79,7 @@ function MessageItemImpl({
   const headingId = `msg-${roomId}-${m.seq}-author`
   return (
     <li
-      class={`message${grouped ? ' grouped' : ''}${mine ? ' mine' : ''}${mentionsMe ? ' mentions-me' : ''}`}
+      class={`message${targeted ? ' targeted' : ''}${grouped ? ' grouped' : ''}${mine ? ' mine' : ''}${mentionsMe ? ' mentions-me' : ''}`}
       id={`msg-${roomId}-${m.seq}`}
       ref={item}
       data-seq={m.seq}
@@ -139,6 +149,21 @@ function MessageItemImpl({
             <button type="button" tabIndex={-1} onClick={() => onReply(m)}>
               {t('msg.reply')}
             </button>
+            <button
+              type="button"
+              tabIndex={-1}
+              onClick={() => {
+                const url = `${location.origin}/rooms/${roomId}?msg=${m.seq}`
+                void copyText(url).then((ok) => setCopied(ok ? 'msg.linkCopied' : 'msg.linkFailed'))
+              }}
+            >
+              {t('msg.copyLink')}
+            </button>
+            {copied && (
+              <span class="copied" role="status">
+                {t(copied)}
+              </span>
+            )}
             {mine && (
               <button type="button" tabIndex={-1} onClick={() => onEdit(m)}>
                 {t('msg.edit')}
@@ -185,6 +210,7 @@ export const MessageItem = memo(MessageItemImpl, (a, b) => {
     a.lang === b.lang &&
     a.user === b.user &&
     a.tabbable === b.tabbable &&
-    a.grouped === b.grouped
+    a.grouped === b.grouped &&
+    a.targeted === b.targeted
   )
 })

@@ -13,9 +13,13 @@ interface Props {
   lang: UiLanguage
   onReply: (m: Message) => void
   onEdit: (m: Message) => void
+  /** A link's message (?msg=seq): shown and focused once loaded. */
+  target: number | null
 }
 
 const NEAR_EDGE_PX = 80
+/** How many older pages a link to a message loads, at most, to reach it. */
+const MAX_LINK_PAGES = 40
 /** A message within this long of the one before, by the same author, joins its group. */
 export const GROUP_MS = 5 * 60 * 1000
 
@@ -78,7 +82,7 @@ function onListKey(e: KeyboardEvent, atFirst: () => void) {
 }
 
 /** The room's history; scrolling to the top loads older messages. */
-export function MessageList({ store, roomId, user, lang, onReply, onEdit }: Props) {
+export function MessageList({ store, roomId, user, lang, onReply, onEdit, target }: Props) {
   const room = store.room(roomId)
   const messages = store.messagesOf(roomId)
   const pending = store.pendingOf(roomId)
@@ -126,6 +130,33 @@ export function MessageList({ store, roomId, user, lang, onReply, onEdit }: Prop
     return () => el.removeEventListener('scroll', onScroll)
   }, [store, roomId])
 
+  // A link to a message: older pages load until it is in, then it is shown and focused.
+  const link = useRef({ target: null as number | null, pages: 0, done: false })
+  const [missing, setMissing] = useState(false)
+  useEffect(() => {
+    const l = link.current
+    if (l.target !== target) Object.assign(l, { target, pages: 0, done: false })
+    if (target === null || l.done || room?.load !== 'loaded' || room.loadingOlder) return
+    // NOTE: the store as it is now, not as this render saw it: a page may have come in
+    //       between (its messages are then in the next render).
+    const loaded = store.messagesOf(roomId)
+    const el = document.getElementById(`msg-${roomId}-${target}`)
+    if (el) {
+      l.done = true
+      setMissing(false)
+      el.scrollIntoView({ block: 'center' })
+      el.focus()
+    } else if (loaded.some((m) => m.seq === target) || (loaded.length === 0 && room.hasMore)) {
+      // Rendered next.
+    } else if (room.hasMore && l.pages < MAX_LINK_PAGES && loaded[0].seq > target) {
+      l.pages++
+      store.loadOlder(roomId)
+    } else {
+      l.done = true
+      setMissing(true)
+    }
+  })
+
   // The message that takes the list's Tab stop: the last one focused, else the newest.
   const [focused, setFocused] = useState<number | null>(null)
   const tabStop =
@@ -169,6 +200,11 @@ export function MessageList({ store, roomId, user, lang, onReply, onEdit }: Prop
         <p class="beginning">{t('room.beginning')}</p>
       )}
       {room?.load !== 'loaded' && <p>{t('room.loading')}</p>}
+      {missing && (
+        <p class="notice" role="status">
+          {t('msg.notFound')}
+        </p>
+      )}
       {room?.load === 'loaded' && messages.length === 0 && pending.length === 0 && (
         <p>{t('room.empty')}</p>
       )}
@@ -199,6 +235,7 @@ export function MessageList({ store, roomId, user, lang, onReply, onEdit }: Prop
             onReply={onReply}
             onEdit={onEdit}
             tabbable={m.seq === tabStop}
+            targeted={m.seq === target}
             grouped={m.seq !== firstNew && groupsWith(messages[i - 1], m)}
           />,
         ])}

@@ -7,6 +7,7 @@ import type { Message } from '../protocol'
 import { Composer, type ComposerMode } from './Composer'
 import { MessageList } from './MessageList'
 import { NavLink } from '../../../core/components/NavLink'
+import { useLocation } from '../../../core/router'
 import { MembersPanel } from './MembersPanel'
 import { OnlineList } from './OnlineList'
 import { TypingIndicator } from './TypingIndicator'
@@ -22,6 +23,7 @@ export function RoomView({ store, roomId, user, lang }: Props) {
   useStore(store)
   const [mode, setMode] = useState<ComposerMode>({ kind: 'new' })
   const [membersOpen, setMembersOpen] = useState(false)
+  const loc = useLocation()
   const room = store.room(roomId)
   const back = (
     <NavLink href="/rooms" class="back-link">
@@ -76,6 +78,7 @@ export function RoomView({ store, roomId, user, lang }: Props) {
           lang={lang}
           onReply={onReply}
           onEdit={onEdit}
+          target={Number(loc.query.get('msg')) || null}
         />
         {membersOpen && <MembersPanel store={store} roomId={roomId} user={user} />}
       </div>
