@@ -140,3 +140,22 @@ test('a room created by someone else appears in an open sidebar at once, and can
   await send(ben, 'Count me in')
   await waitForTexts(ada, ['Count me in'])
 })
+
+test("a name in the room opens a card: institution, country in the reader's language, role, online", async () => {
+  // Ada reads 'Apprenticeship fair', where Ben posted (the test before).
+  await ada.goto(`${fx.server.url}/rooms`)
+  await sidebarRoom(ada, 'Apprenticeship fair').click()
+  const bens = ada.locator('.message-list > li.message').filter({ hasText: 'Count me in' })
+  await bens.getByRole('button', { name: 'Ben', exact: true }).click()
+  const card = ada.getByRole('dialog', { name: 'Ben' })
+  await card.waitFor()
+  await card.getByText('Omnia').waitFor()
+  const text = await card.innerText()
+  assert.match(text, /Germany/)
+  assert.match(text, /member, (online|offline)/)
+  await checkA11y(ada, 'profile card')
+  await screenshot(ada, 'profile-card-1280')
+  await ada.keyboard.press('Escape')
+  await card.waitFor({ state: 'detached' })
+  assert.equal(await ada.evaluate(() => document.activeElement?.textContent), 'Ben')
+})

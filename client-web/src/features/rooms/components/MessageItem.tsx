@@ -9,6 +9,7 @@ import type { User } from '../../../core/protocol'
 import type { Message } from '../protocol'
 import { QuickReactions, Reactions } from './Reactions'
 import { ReactionPicker } from './ReactionPicker'
+import { ProfileCard } from './ProfileCard'
 
 interface Props {
   store: ChatStore
@@ -59,6 +60,7 @@ function MessageItemImpl({
   // Delete asks first (inline): a slip of the finger should not remove a message.
   const [confirming, setConfirming] = useState(false)
   const item = useRef<HTMLLIElement>(null)
+  const [card, setCard] = useState(false)
   const [copied, setCopied] = useState<'msg.linkCopied' | 'msg.linkFailed' | null>(null)
   useEffect(() => {
     if (!copied) return
@@ -98,9 +100,37 @@ function MessageItemImpl({
       )}
       {/* A grouped message keeps its header for screen readers (its accessible name). */}
       <div class={grouped ? 'meta visually-hidden' : 'meta'}>
-        <span class="author" id={headingId}>
-          {m.author_name}
-        </span>{' '}
+        {grouped ? (
+          // Hidden but for screen readers (the group's first message has the card).
+          <span class="author" id={headingId}>
+            {m.author_name}
+          </span>
+        ) : (
+          <button
+            type="button"
+            tabIndex={-1}
+            class="author link-button"
+            id={headingId}
+            aria-expanded={card}
+            aria-haspopup="dialog"
+            title={t('card.show', { name: m.author_name })}
+            onClick={() => setCard(!card)}
+          >
+            {m.author_name}
+          </button>
+        )}{' '}
+        {card && (
+          <ProfileCard
+            store={store}
+            roomId={roomId}
+            user={m.by}
+            name={m.author_name}
+            onClose={() => {
+              setCard(false)
+              document.getElementById(headingId)?.focus()
+            }}
+          />
+        )}
         <time dateTime={new Date(m.at).toISOString()}>
           {formatTime(m.at, lang, user.time_zone)}
         </time>{' '}
