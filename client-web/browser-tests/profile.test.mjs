@@ -35,6 +35,12 @@ test('the profile pickers refuse free text and name places in the reader’s lan
   await page.getByRole('status').filter({ hasText: 'Your profile was saved.' }).waitFor()
   await checkA11y(page, 'profile')
   await screenshot(page, 'profile-1280')
+  // The settings on a phone, too.
+  await page.setViewportSize({ width: 375, height: 812 })
+  await page.getByRole('heading', { name: 'Profile settings' }).waitFor()
+  await checkA11y(page, 'profile on a phone')
+  await screenshot(page, 'profile-375')
+  await page.setViewportSize({ width: 1280, height: 800 })
 
   const me = await page.evaluate(async () => (await (await fetch('/api/me')).json()).user)
   assert.equal(me.country, 'FI')

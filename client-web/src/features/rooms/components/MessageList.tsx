@@ -5,6 +5,7 @@ import type { User } from '../../../core/protocol'
 import type { Message } from '../protocol'
 import { MessageItem } from './MessageItem'
 import { PendingItem } from './PendingItem'
+import { firstNewSeq } from '../unread'
 
 interface Props {
   store: ChatStore
@@ -164,15 +165,8 @@ export function MessageList({ store, roomId, user, lang, onReply, onEdit, target
       ? focused
       : (messages[messages.length - 1]?.seq ?? null)
 
-  // The first message that is new to the reader (by someone else, after their read
-  // marker when they opened the room): a "new messages" line goes before it.
-  const readAtOpen = room?.readAtOpen ?? 0
-  // Only once the page that holds it is loaded: with more history before the first loaded
-  // message, the first new one may be further back.
-  const knownFrom = messages.length > 0 && (messages[0].seq <= readAtOpen || !room?.hasMore)
-  const firstNew = knownFrom
-    ? (messages.find((m) => m.seq > readAtOpen && m.by !== user.id)?.seq ?? null)
-    : null
+  // A "new messages" line goes before the first message new to the reader.
+  const firstNew = firstNewSeq(messages, room?.readAtOpen ?? 0, room?.hasMore ?? false, user.id)
   const dividerId = `new-${roomId}`
   const jumpTo = (where: 'new' | 'newest') => {
     const el = scroller.current
