@@ -10,16 +10,24 @@
 
 namespace praxis::server {
 
+namespace {
+// Queues p for each of `connections` but those of `except_user` (0: none).
+void send_to(Core& core, const std::vector<ConnectionPtr>& connections, const Payload& p,
+             Id except_user) {
+  for (const auto& c : connections) {
+    if (except_user != 0 && c->user_id() == except_user) continue;
+    queue(core, c, Connection::Item::message(p));
+  }
+}
+}  // namespace
+
 void Live::broadcast(Id stream, const Payload& p, Id except_user) {
   // NOTE: held by name: `for (c : *hub.stream_connections(s))` would iterate
   // a vector whose owner (the temporary) is already gone, and a subscribe or
   // unsubscribe on another thread then frees it under the loop (a SIGSEGV
   // seen once in CI, and in a loop of test_bad_input).
   const auto subscribers = core_.hub.stream_connections(stream);
-  for (const auto& c : *subscribers) {
-    if (except_user != 0 && c->user_id() == except_user) continue;
-    queue(core_, c, Connection::Item::message(p));
-  }
+  send_to(core_, *subscribers, p, except_user);
 }
 
 void Live::broadcast_gathered(Id stream, std::string text) {
@@ -68,10 +76,7 @@ void Live::to_user(Id user, const std::function<void(Connection&)>& fn) {
 }
 
 void Live::to_everyone(const Payload& p, Id except_user) {
-  for (const auto& c : core_.hub.all_connections()) {
-    if (except_user != 0 && c->user_id() == except_user) continue;
-    queue(core_, c, Connection::Item::message(p));
-  }
+  send_to(core_, core_.hub.all_connections(), p, except_user);
 }
 
 void Live::grant(Id user, Id stream, const std::string& kind, Seq from) {
