@@ -26,6 +26,15 @@ export function formatClock(ms: number, locale: string, timeZone: string | undef
   }).format(new Date(ms))
 }
 
+/** A country (ISO 3166 code) named in `locale`. */
+export function regionName(code: string, locale: string): string {
+  try {
+    return new Intl.DisplayNames([locale, 'en'], { type: 'region' }).of(code) ?? code
+  } catch {
+    return code
+  }
+}
+
 export function languageName(tag: string, locale: string): string {
   try {
     return new Intl.DisplayNames([locale], { type: 'language' }).of(tag) ?? tag

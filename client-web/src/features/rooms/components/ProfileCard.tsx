@@ -1,5 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks'
 import type { ChatStore } from '../store'
+import { regionName } from '../../../core/format'
+import { useDismiss } from '../../../core/hooks'
 import { currentLanguage, t } from '../../../core/i18n'
 
 interface Props {
@@ -11,14 +13,6 @@ interface Props {
   onClose: () => void
 }
 
-function countryName(code: string, lang: string): string {
-  try {
-    return new Intl.DisplayNames([lang, 'en'], { type: 'region' }).of(code) ?? code
-  } catch {
-    return code
-  }
-}
-
 /** Who wrote a message: institution, country, role in the room, online or not. */
 export function ProfileCard({ store, roomId, user, name, onClose }: Props) {
   const card = useRef<HTMLDivElement>(null)
@@ -27,22 +21,8 @@ export function ProfileCard({ store, roomId, user, name, onClose }: Props) {
   useEffect(() => {
     if (!room?.members) store.loadMembers(roomId)
     card.current?.focus()
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return
-      e.preventDefault()
-      e.stopPropagation()
-      onClose()
-    }
-    const onOutside = (e: PointerEvent) => {
-      if (card.current && !e.composedPath().includes(card.current)) onClose()
-    }
-    document.addEventListener('keydown', onKey, true)
-    document.addEventListener('pointerdown', onOutside, true)
-    return () => {
-      document.removeEventListener('keydown', onKey, true)
-      document.removeEventListener('pointerdown', onOutside, true)
-    }
   }, [])
+  useDismiss(card, true, onClose)
   const online = room?.info.online?.includes(user) ?? false
   return (
     <div
@@ -64,7 +44,7 @@ export function ProfileCard({ store, roomId, user, name, onClose }: Props) {
           {member.country && (
             <>
               <dt>{t('profile.country')}</dt>
-              <dd>{countryName(member.country, currentLanguage())}</dd>
+              <dd>{regionName(member.country, currentLanguage())}</dd>
             </>
           )}
           <dt>{t('card.inRoom')}</dt>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
+import { useDismiss } from '../../../core/hooks'
 import { currentLanguage, t } from '../../../core/i18n'
 
 interface Props {
@@ -16,6 +17,14 @@ export function ReactionPicker({ onPick, onClosed }: Props) {
   const [failed, setFailed] = useState(false)
   const host = useRef<HTMLDivElement>(null)
   const button = useRef<HTMLButtonElement>(null)
+
+  // The button toggles by itself: a press on it is not "outside".
+  const popover = useRef<HTMLDivElement>(null)
+  useDismiss(popover, open, (how, e) => {
+    if (how === 'outside' && e.target === button.current) return
+    setOpen(false)
+    if (how === 'escape') button.current?.focus()
+  })
 
   useEffect(() => {
     if (!open) return
@@ -35,24 +44,8 @@ export function ReactionPicker({ onPick, onClosed }: Props) {
         focusSearch(picker)
       })
       .catch(() => live && setFailed(true))
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return
-      e.preventDefault()
-      e.stopPropagation()
-      setOpen(false)
-      button.current?.focus()
-    }
-    const onOutside = (e: PointerEvent) => {
-      const dialog = host.current?.parentElement
-      if (dialog && !e.composedPath().includes(dialog) && e.target !== button.current)
-        setOpen(false)
-    }
-    document.addEventListener('keydown', onKey, true)
-    document.addEventListener('pointerdown', onOutside, true)
     return () => {
       live = false
-      document.removeEventListener('keydown', onKey, true)
-      document.removeEventListener('pointerdown', onOutside, true)
     }
   }, [open])
 
@@ -75,7 +68,7 @@ export function ReactionPicker({ onPick, onClosed }: Props) {
         <span aria-hidden="true">☺︎+</span>
       </button>
       {open && (
-        <div class="picker-popover" role="dialog" aria-label={t('msg.moreReactions')}>
+        <div class="picker-popover" role="dialog" aria-label={t('msg.moreReactions')} ref={popover}>
           <div ref={host}>{!failed && <p class="hint">{t('app.loading')}</p>}</div>
           {failed && <p class="form-error">{t('msg.pickerFailed')}</p>}
         </div>
