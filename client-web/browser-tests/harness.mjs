@@ -257,6 +257,22 @@ export async function checkA11y(page, screen) {
   return result
 }
 
+/**
+ * axe in both themes: as the page is, then with the system switched to the other colour
+ * scheme (the theme follows it live), then back. Overlays are checked while open.
+ */
+export async function checkA11yBothThemes(page, screen) {
+  const dark = await page.evaluate(() => document.documentElement.dataset.theme === 'dark')
+  await checkA11y(page, `${screen}, ${dark ? 'dark' : 'light'}`)
+  await page.emulateMedia({ colorScheme: dark ? 'light' : 'dark' })
+  await page.locator(`html[data-theme="${dark ? 'light' : 'dark'}"]`).waitFor({ state: 'attached' })
+  try {
+    await checkA11y(page, `${screen}, ${dark ? 'light' : 'dark'}`)
+  } finally {
+    await page.emulateMedia({ colorScheme: dark ? 'dark' : 'light' })
+  }
+}
+
 export async function screenshot(page, name) {
   mkdirSync(SCREENSHOTS, { recursive: true })
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false })

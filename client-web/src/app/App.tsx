@@ -7,6 +7,7 @@ import { navigate, useLocation } from '../core/router'
 import { LoginScreen } from '../features/accounts/components/LoginScreen'
 import { PublicLayout } from '../core/components/PublicLayout'
 import { RegisterScreen } from '../features/accounts/components/RegisterScreen'
+import { ResetScreen } from '../features/accounts/components/ResetScreen'
 import { SetupScreen } from '../features/accounts/components/SetupScreen'
 import { Shell } from './Shell'
 import { t } from '../core/i18n'
@@ -35,7 +36,7 @@ export function App() {
   }
   const signedIn = (user: User) => {
     setBoot({ kind: 'user', user })
-    if (['/login', '/setup', '/register'].includes(loc.path)) navigate('/rooms', true)
+    if (['/login', '/setup', '/register', '/reset'].includes(loc.path)) navigate('/rooms', true)
   }
   const signedOut = () => {
     setBoot({ kind: 'anonymous' })
@@ -60,6 +61,12 @@ export function App() {
         return (
           <PublicLayout lang={lang} onLanguage={changeLanguage} title={t('register.title')}>
             <RegisterScreen invitation={loc.query.get('invitation') ?? ''} onDone={signedIn} />
+          </PublicLayout>
+        )
+      if (loc.path === '/reset')
+        return (
+          <PublicLayout lang={lang} onLanguage={changeLanguage} title={t('reset.title')}>
+            <ResetScreen token={loc.query.get('token') ?? ''} onDone={signedIn} />
           </PublicLayout>
         )
       return (

@@ -57,7 +57,8 @@ export function Shell({ user, lang, onLanguage, onUser, onSignedOut }: Props) {
       loc.path === '/' ||
       loc.path === '/login' ||
       loc.path === '/setup' ||
-      loc.path === '/register'
+      loc.path === '/register' ||
+      loc.path === '/reset'
     )
       navigate('/rooms', true)
   }, [loc.path])
@@ -106,7 +107,7 @@ export function Shell({ user, lang, onLanguage, onUser, onSignedOut }: Props) {
         {section === 'profile' ? (
           <ProfileScreen user={user} lang={lang} onLanguage={onLanguage} onUser={onUser} />
         ) : section === 'admin' && user.role === 'admin' ? (
-          <AdminScreen />
+          <AdminScreen self={user.id} />
         ) : roomId !== null ? (
           <RoomView key={roomId} store={store} roomId={roomId} user={user} lang={lang} />
         ) : (

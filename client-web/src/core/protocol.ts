@@ -15,6 +15,8 @@ export interface User {
   languages: string[]
   time_zone: string
   role: 'admin' | 'member'
+  /** false only for a deactivated user (admins see them in the user list). */
+  active?: boolean
 }
 
 export type Rid = string | number | undefined

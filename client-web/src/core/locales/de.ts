@@ -57,6 +57,16 @@ export const de: Catalogue = {
   'register.noInvitation':
     'Dieser Link enthält keine Einladung. Bitten Sie eine Administratorin darum.',
   'register.haveAccount': 'Schon ein Konto? Anmelden',
+  'reset.title': 'Neues Passwort wählen',
+  'reset.intro':
+    'Eine Administratorin oder ein Administrator hat diesen Link für Sie erstellt. Wählen Sie ein neues Passwort; damit melden Sie sich danach überall an.',
+  'reset.submit': 'Neues Passwort setzen',
+  'reset.done':
+    'Ihr Passwort wurde geändert und alle Sitzungen wurden abgemeldet. Melden Sie sich mit dem neuen Passwort an.',
+  'reset.unusable':
+    'Dieser Link ist nicht nutzbar: Er ist abgelaufen, wurde schon benutzt oder durch einen neueren ersetzt. Bitten Sie eine Administratorin oder einen Administrator um einen neuen Link.',
+  'reset.noToken':
+    'Dieser Link enthält kein Token. Bitten Sie eine Administratorin oder einen Administrator um einen neuen Link.',
   'register.unusable':
     'Diese Einladung kann nicht verwendet werden: Sie ist abgelaufen, wurde verwendet oder widerrufen, oder sie gilt für eine andere E-Mail-Adresse. Prüfen Sie die E-Mail-Adresse oder bitten Sie die einladende Person um einen neuen Link.',
   'profile.title': 'Profileinstellungen',
@@ -75,6 +85,25 @@ export const de: Catalogue = {
   'profile.password': 'Passwort (mindestens 8 Zeichen)',
   'profile.save': 'Speichern',
   'profile.saved': 'Ihr Profil wurde gespeichert.',
+  'password.title': 'Passwort',
+  'password.current': 'Aktuelles Passwort',
+  'password.new': 'Neues Passwort (mindestens 8 Zeichen)',
+  'password.repeat': 'Neues Passwort wiederholen',
+  'password.submit': 'Passwort ändern',
+  'password.changed': 'Ihr Passwort wurde geändert. Ihre anderen Sitzungen wurden abgemeldet.',
+  'password.mismatch':
+    'Die beiden neuen Passwörter unterscheiden sich. Geben Sie zweimal dasselbe ein.',
+  'password.wrongCurrent': 'Das aktuelle Passwort ist falsch.',
+  'password.rules': 'Ein Passwort braucht mindestens 8 Zeichen.',
+  'sessions.title': 'Wo Sie angemeldet sind',
+  'sessions.hint': 'Melden Sie ein Gerät ab, das Sie nicht mehr nutzen oder nicht kennen.',
+  'sessions.device': '{{browser}} unter {{system}}',
+  'sessions.unknownDevice': 'Unbekanntes Gerät',
+  'sessions.since': 'angemeldet {{time}}',
+  'sessions.current': 'Dieses Gerät',
+  'sessions.revoke': 'Abmelden',
+  'sessions.revokeOne': '{{device}} abmelden',
+  'sessions.revoked': '{{device}} wurde abgemeldet.',
   'error.generic': 'Etwas ist schiefgegangen: {{message}}',
   'error.forbidden': 'Das ist nicht erlaubt.',
   'error.conflict': 'Diese E-Mail-Adresse ist bereits registriert.',
@@ -220,4 +249,18 @@ export const de: Catalogue = {
   'admin.status.revoked': 'Widerrufen',
   'admin.status.used': 'Verwendet',
   'admin.status.open': 'Noch nicht verwendet',
+  'admin.userActive': 'Aktiv',
+  'admin.userInactive': 'Deaktiviert',
+  'admin.makeResetLink': 'Link zum Zurücksetzen',
+  'admin.resetLinkOne': 'Einen Link zum Zurücksetzen des Passworts für {{who}} erstellen',
+  'admin.resetLink':
+    'Link zum Zurücksetzen des Passworts für {{who}} (24 Stunden und einmal gültig; geben Sie ihn selbst weiter):',
+  'admin.deactivate': 'Deaktivieren',
+  'admin.deactivateOne': '{{who}} deaktivieren',
+  'admin.confirmDeactivate':
+    '{{who}} deaktivieren? Die Person wird sofort abgemeldet und kann sich nicht mehr anmelden; ihre Beiträge bleiben.',
+  'admin.deactivated': '{{who}} wurde deaktiviert und abgemeldet.',
+  'admin.reactivate': 'Reaktivieren',
+  'admin.reactivateOne': '{{who}} reaktivieren',
+  'admin.reactivated': '{{who}} kann sich wieder mit dem eigenen Passwort anmelden.',
 }

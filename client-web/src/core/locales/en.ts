@@ -52,6 +52,15 @@ export const en = {
   'register.submit': 'Create account',
   'register.noInvitation': 'This link holds no invitation. Ask an administrator for one.',
   'register.haveAccount': 'Already have an account? Log in',
+  'reset.title': 'Choose a new password',
+  'reset.intro':
+    'An administrator made this link for you. Choose a new password; you will then sign in with it everywhere.',
+  'reset.submit': 'Set new password',
+  'reset.done':
+    'Your password was changed and every session was signed out. Sign in with the new password.',
+  'reset.unusable':
+    'This link cannot be used: it has expired, was used already or was replaced by a newer one. Ask an administrator for a new link.',
+  'reset.noToken': 'This link holds no reset token. Ask an administrator for a new link.',
   'register.unusable':
     'This invitation cannot be used: it has expired, was used or revoked, or it was made for another e-mail address. Check the e-mail address, or ask the person who invited you for a new link.',
   'profile.title': 'Profile settings',
@@ -70,6 +79,24 @@ export const en = {
   'profile.password': 'Password (at least 8 characters)',
   'profile.save': 'Save',
   'profile.saved': 'Your profile was saved.',
+  'password.title': 'Password',
+  'password.current': 'Current password',
+  'password.new': 'New password (at least 8 characters)',
+  'password.repeat': 'New password again',
+  'password.submit': 'Change password',
+  'password.changed': 'Your password was changed. Your other sessions were signed out.',
+  'password.mismatch': 'The two new passwords differ. Type the same one twice.',
+  'password.wrongCurrent': 'The current password is wrong.',
+  'password.rules': 'A password needs at least 8 characters.',
+  'sessions.title': 'Where you are signed in',
+  'sessions.hint': 'Sign out a device you no longer use or do not recognise.',
+  'sessions.device': '{{browser}} on {{system}}',
+  'sessions.unknownDevice': 'Unknown device',
+  'sessions.since': 'signed in {{time}}',
+  'sessions.current': 'This device',
+  'sessions.revoke': 'Sign out',
+  'sessions.revokeOne': 'Sign out {{device}}',
+  'sessions.revoked': '{{device}} was signed out.',
   'error.generic': 'Something went wrong: {{message}}',
   'error.forbidden': 'This is not allowed.',
   'error.conflict': 'This e-mail address is already registered.',
@@ -213,6 +240,20 @@ export const en = {
   'admin.status.revoked': 'Revoked',
   'admin.status.used': 'Used',
   'admin.status.open': 'Not used yet',
+  'admin.userActive': 'Active',
+  'admin.userInactive': 'Deactivated',
+  'admin.makeResetLink': 'Reset link',
+  'admin.resetLinkOne': 'Make a password-reset link for {{who}}',
+  'admin.resetLink':
+    'Password-reset link for {{who}} (valid for 24 hours, once; give it to them yourself):',
+  'admin.deactivate': 'Deactivate',
+  'admin.deactivateOne': 'Deactivate {{who}}',
+  'admin.confirmDeactivate':
+    'Deactivate {{who}}? They are signed out at once and cannot sign in; what they wrote stays.',
+  'admin.deactivated': '{{who}} was deactivated and signed out.',
+  'admin.reactivate': 'Reactivate',
+  'admin.reactivateOne': 'Reactivate {{who}}',
+  'admin.reactivated': '{{who}} can sign in again with their password.',
 }
 
 export type Catalogue = Record<keyof typeof en, string>

@@ -57,6 +57,15 @@ export const fr: Catalogue = {
   'register.noInvitation':
     "Ce lien ne contient pas d'invitation. Demandez-en une à l'administration.",
   'register.haveAccount': 'Vous avez déjà un compte ? Connectez-vous',
+  'reset.title': 'Choisissez un nouveau mot de passe',
+  'reset.intro':
+    'Un administrateur a créé ce lien pour vous. Choisissez un nouveau mot de passe ; vous vous connecterez ensuite partout avec lui.',
+  'reset.submit': 'Enregistrer le nouveau mot de passe',
+  'reset.done':
+    'Votre mot de passe a été changé et toutes les sessions ont été déconnectées. Connectez-vous avec le nouveau mot de passe.',
+  'reset.unusable':
+    'Ce lien est inutilisable : il a expiré, a déjà servi ou a été remplacé par un plus récent. Demandez un nouveau lien à un administrateur.',
+  'reset.noToken': 'Ce lien ne contient aucun jeton. Demandez un nouveau lien à un administrateur.',
   'register.unusable':
     'Cette invitation ne peut pas être utilisée : elle a expiré, a déjà servi ou a été révoquée, ou elle est destinée à une autre adresse e-mail. Vérifiez l’adresse ou demandez un nouveau lien à la personne qui vous a invité.',
   'profile.title': 'Paramètres du profil',
@@ -75,6 +84,25 @@ export const fr: Catalogue = {
   'profile.password': 'Mot de passe (au moins 8 caractères)',
   'profile.save': 'Enregistrer',
   'profile.saved': 'Votre profil a été enregistré.',
+  'password.title': 'Mot de passe',
+  'password.current': 'Mot de passe actuel',
+  'password.new': 'Nouveau mot de passe (au moins 8 caractères)',
+  'password.repeat': 'Répétez le nouveau mot de passe',
+  'password.submit': 'Changer le mot de passe',
+  'password.changed': 'Votre mot de passe a été changé. Vos autres sessions ont été déconnectées.',
+  'password.mismatch': 'Les deux nouveaux mots de passe diffèrent. Tapez deux fois le même.',
+  'password.wrongCurrent': 'Le mot de passe actuel est incorrect.',
+  'password.rules': 'Un mot de passe doit compter au moins 8 caractères.',
+  'sessions.title': 'Où vous êtes connecté',
+  'sessions.hint':
+    'Déconnectez un appareil que vous n’utilisez plus ou que vous ne reconnaissez pas.',
+  'sessions.device': '{{browser}} sur {{system}}',
+  'sessions.unknownDevice': 'Appareil inconnu',
+  'sessions.since': 'connecté le {{time}}',
+  'sessions.current': 'Cet appareil',
+  'sessions.revoke': 'Déconnecter',
+  'sessions.revokeOne': 'Déconnecter {{device}}',
+  'sessions.revoked': '{{device}} a été déconnecté.',
   'error.generic': 'Un problème est survenu : {{message}}',
   'error.forbidden': "Ce n'est pas autorisé.",
   'error.conflict': 'Cette adresse e-mail est déjà enregistrée.',
@@ -219,4 +247,18 @@ export const fr: Catalogue = {
   'admin.status.revoked': 'Révoquée',
   'admin.status.used': 'Utilisée',
   'admin.status.open': 'Pas encore utilisée',
+  'admin.userActive': 'Actif',
+  'admin.userInactive': 'Désactivé',
+  'admin.makeResetLink': 'Lien de réinitialisation',
+  'admin.resetLinkOne': 'Créer un lien de réinitialisation du mot de passe pour {{who}}',
+  'admin.resetLink':
+    'Lien de réinitialisation du mot de passe pour {{who}} (valable 24 heures, une fois ; transmettez-le vous-même) :',
+  'admin.deactivate': 'Désactiver',
+  'admin.deactivateOne': 'Désactiver {{who}}',
+  'admin.confirmDeactivate':
+    'Désactiver {{who}} ? La personne est déconnectée tout de suite et ne peut plus se connecter ; ce qu’elle a écrit reste.',
+  'admin.deactivated': '{{who}} a été désactivé et déconnecté.',
+  'admin.reactivate': 'Réactiver',
+  'admin.reactivateOne': 'Réactiver {{who}}',
+  'admin.reactivated': '{{who}} peut de nouveau se connecter avec son mot de passe.',
 }

@@ -1,4 +1,4 @@
-// The admin screens' HTTP routes (protocol/accounts/accounts.md): invitations and users.
+// The admin screens' HTTP routes (protocol/accounts/accounts.md): invitations and users (reset links, deactivation).
 
 import { call } from '../../core/api'
 import type { User } from '../../core/protocol'
@@ -23,4 +23,8 @@ export const api = {
   invitations: () => call<{ invitations: Invitation[] }>('GET', '/api/invitations'),
   revokeInvitation: (id: number) => call<void>('DELETE', `/api/invitations/${id}`),
   users: () => call<{ users: User[] }>('GET', '/api/users'),
+  resetLink: (id: number) =>
+    call<{ reset: { url: string; expires_at: number } }>('POST', `/api/users/${id}/password-reset`),
+  deactivate: (id: number) => call<{ user: User }>('POST', `/api/users/${id}/deactivate`),
+  reactivate: (id: number) => call<{ user: User }>('POST', `/api/users/${id}/reactivate`),
 }

@@ -5,7 +5,9 @@ import type { User } from '../../../core/protocol'
 import { useSubmit } from '../../../core/useSubmit'
 import { FormError } from '../../../core/components/FormError'
 import { LanguageSelect } from '../../../core/components/LanguageSelect'
+import { PasswordForm } from './PasswordForm'
 import { ProfileFields } from './ProfileFields'
+import { SessionList } from './SessionList'
 
 interface Props {
   user: User
@@ -23,6 +25,7 @@ export function ProfileScreen({ user, lang, onLanguage, onUser }: Props) {
     time_zone: user.time_zone,
   })
   const [saved, setSaved] = useState(false)
+  const [sessionsVersion, setSessionsVersion] = useState(0)
   const { busy, error, submit } = useSubmit(
     () => {
       setSaved(false)
@@ -48,6 +51,8 @@ export function ProfileScreen({ user, lang, onLanguage, onUser }: Props) {
           {t('profile.save')}
         </button>
       </form>
+      <PasswordForm onChanged={() => setSessionsVersion((v) => v + 1)} />
+      <SessionList version={sessionsVersion} />
     </section>
   )
 }

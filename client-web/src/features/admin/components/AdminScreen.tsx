@@ -9,7 +9,7 @@ import { InvitationTable } from './InvitationTable'
 import { MemberTable } from './MemberTable'
 
 /** Invitations and members, for admins. */
-export function AdminScreen() {
+export function AdminScreen({ self }: { self: number }) {
   const [invitations, setInvitations] = useState<Invitation[]>([])
   const [users, setUsers] = useState<User[]>([])
   const [error, setError] = useState('')
@@ -28,7 +28,7 @@ export function AdminScreen() {
       {error && <FormError text={error} />}
       <InviteForm onCreated={reload} />
       <InvitationTable invitations={invitations} onChanged={reload} />
-      <MemberTable users={users} />
+      <MemberTable users={users} self={self} onChanged={reload} />
     </section>
   )
 }

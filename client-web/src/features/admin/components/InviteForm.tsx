@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks'
 import { api } from '../api'
 import { t } from '../../../core/i18n'
 import { useSubmit } from '../../../core/useSubmit'
-import { copyText } from '../../../core/clipboard'
+import { CopyLink } from '../../../core/components/CopyLink'
 import { Field } from '../../../core/components/Field'
 import { FormError } from '../../../core/components/FormError'
 
@@ -10,14 +10,10 @@ export function InviteForm({ onCreated }: { onCreated: () => void }) {
   const [email, setEmail] = useState('')
   const [role, setRole] = useState('member')
   const [url, setUrl] = useState('')
-  const [copied, setCopied] = useState('')
-  const copy = () =>
-    void copyText(url).then((ok) => setCopied(t(ok ? 'admin.copied' : 'admin.copyFailed')))
   const { busy, error, submit } = useSubmit(
     () => api.invite(email.trim(), role),
     (r) => {
       setUrl(r.invitation.url)
-      setCopied('')
       setEmail('')
       onCreated()
     },
@@ -45,17 +41,7 @@ export function InviteForm({ onCreated }: { onCreated: () => void }) {
           {t('admin.createInvitation')}
         </button>
       </form>
-      {url && (
-        <div class="invitation-link">
-          <p role="status">
-            {t('admin.link')} <code id="invitation-url">{url}</code>
-          </p>
-          <button type="button" onClick={copy}>
-            {t('admin.copy')}
-          </button>{' '}
-          <span role="status">{copied}</span>
-        </div>
-      )}
+      {url && <CopyLink key={url} id="invitation-url" label={t('admin.link')} url={url} />}
     </section>
   )
 }
