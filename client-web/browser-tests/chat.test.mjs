@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import {
   ADMIN,
-  checkA11y,
+  checkA11yBothThemes,
   createRoom,
   inviteAndRegister,
   login,
@@ -11,9 +11,9 @@ import {
   newPage,
   openRoom,
   send,
+  useServerAndBrowser,
   waitFor,
   waitForTexts,
-  useServerAndBrowser,
 } from './harness.mjs'
 import { exchange, seedMessages } from './seed.mjs'
 
@@ -88,7 +88,7 @@ test('reply, mention, edit, reaction and delete are seen live by the other membe
   await question.getByRole('button', { name: 'Yes, delete' }).click()
   await ben.locator('.message-list .deleted').waitFor()
   assert.equal(await ben.locator('.message-list strong').count(), 0)
-  await checkA11y(ben, 'room')
+  await checkA11yBothThemes(ben, 'room')
 })
 
 test('unread badges count messages in rooms not open, and clear on opening', async () => {
@@ -106,7 +106,7 @@ test('unread badges count messages in rooms not open, and clear on opening', asy
     async () => (await badge.getAttribute('data-count').catch(() => null)) === '2',
     'badge 2',
   )
-  await checkA11y(ben, 'room list with badges')
+  await checkA11yBothThemes(ben, 'room list with badges')
   await ben.locator(`li[data-room="${other}"] a`).click()
   await waitForTexts(ben, ['one', 'two'])
   await badge.waitFor({ state: 'detached' })

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import {
   ADMIN,
-  checkA11y,
+  checkA11yBothThemes,
   createRoom,
   inviteAndRegister,
   login,
@@ -73,7 +73,7 @@ test('at 1280×800 at least 12 one-line messages of two authors are in view', as
   assert.equal(await toolbar.evaluate((el) => getComputedStyle(el).opacity), '0')
   await last.hover()
   assert.equal(await toolbar.evaluate((el) => getComputedStyle(el).opacity), '1')
-  await checkA11y(page, 'compact room')
+  await checkA11yBothThemes(page, 'compact room')
   await page.context().close()
 })
 
@@ -89,8 +89,8 @@ test('on a 375×812 phone the message list takes at least 60 % of the height', a
   // The room header leads back to the list, where the top bar is.
   await page.getByRole('link', { name: 'Back to rooms' }).click()
   await page.locator('.topbar').waitFor()
-  await checkA11y(page, 'room list on a phone')
+  await checkA11yBothThemes(page, 'room list on a phone')
   await openRoom(page, fx.server.url, room)
-  await checkA11y(page, 'compact room on a phone')
+  await checkA11yBothThemes(page, 'compact room on a phone')
   await page.context().close()
 })

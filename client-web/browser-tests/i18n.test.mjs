@@ -2,14 +2,14 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import {
   ADMIN,
-  checkA11y,
+  checkA11yBothThemes,
   createRoom,
   login,
   newPage,
   screenshot,
   send,
-  waitForTexts,
   useServerAndBrowser,
+  waitForTexts,
 } from './harness.mjs'
 
 const fx = useServerAndBrowser()
@@ -63,7 +63,7 @@ test('screenshots of the room view at 375 px and 1280 px', async () => {
     await login(page, fx.server.url, ADMIN.email, ADMIN.password)
     await page.locator('.room-link').first().click()
     await waitForTexts(page, ['Hello everyone'])
-    await checkA11y(page, `room at ${width}px`)
+    await checkA11yBothThemes(page, `room at ${width}px`)
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - window.innerWidth,
     )

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import {
   ADMIN,
-  checkA11y,
+  checkA11yBothThemes,
   fillPlaces,
   login,
   newPage,
@@ -57,7 +57,7 @@ test('invitation list with copy and revoke; unusable links say why', async () =>
   await ada.getByRole('status').filter({ hasText: 'was revoked' }).waitFor()
   await row.filter({ hasText: 'Revoked' }).waitFor()
   assert.equal(await row.getByRole('button').count(), 0, 'nothing left to revoke')
-  await checkA11y(ada, 'admin invitations')
+  await checkA11yBothThemes(ada, 'admin invitations')
   await screenshot(ada, 'invitations-1280')
 
   const revoked = await register(benLink, 'ben@partner.example')

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import {
   ADMIN,
-  checkA11y,
+  checkA11yBothThemes,
   createRoom,
   login,
   messageAction,
@@ -104,7 +104,7 @@ test('shortcuts: "?" lists them; Alt+↓ / Alt+↑ switch rooms; Up in the empty
   await help.waitFor()
   for (const what of ['Next room', 'Previous room', 'edit your last message', 'Show these'])
     assert.match(await help.innerText(), new RegExp(what))
-  await checkA11y(page, 'shortcuts dialog')
+  await checkA11yBothThemes(page, 'shortcuts dialog')
   await page.keyboard.press('Escape')
   await help.waitFor({ state: 'hidden' })
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import {
   ADMIN,
-  checkA11y,
+  checkA11yBothThemes,
   inviteAndRegister,
   login,
   newPage,
@@ -84,7 +84,7 @@ test('a private room with invited members chatting; others cannot see it', async
   await waitFor(async () => (await list.locator('li').count()) === 2, 'two members')
   assert.match(await list.locator('li', { hasText: 'Ada' }).innerText(), /owner/)
   assert.match(await list.locator('li', { hasText: 'Ben' }).innerText(), /Omnia/)
-  await checkA11y(ada, 'members panel')
+  await checkA11yBothThemes(ada, 'members panel')
   await screenshot(ada, 'members-1280')
 
   // Cy, not added, neither sees nor opens it.
@@ -121,7 +121,7 @@ test('the members panel on a phone', async () => {
   await sidebarRoom(phone, 'Quality team').click()
   await phone.getByRole('heading', { level: 1, name: 'Quality team' }).waitFor()
   await openMembers(phone)
-  await checkA11y(phone, 'members panel on a phone')
+  await checkA11yBothThemes(phone, 'members panel on a phone')
   await screenshot(phone, 'members-375')
   await phone.context().close()
 })
@@ -153,7 +153,7 @@ test("a name in the room opens a card: institution, country in the reader's lang
   const text = await card.innerText()
   assert.match(text, /Germany/)
   assert.match(text, /member, (online|offline)/)
-  await checkA11y(ada, 'profile card')
+  await checkA11yBothThemes(ada, 'profile card')
   await screenshot(ada, 'profile-card-1280')
   await ada.keyboard.press('Escape')
   await card.waitFor({ state: 'detached' })

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import {
   ADMIN,
-  checkA11y,
+  checkA11yBothThemes,
   createRoom,
   inviteAndRegister,
   login,
@@ -106,7 +106,7 @@ test('the prompt comes with the first mention, says why; "Not now" is remembered
   ])
   await prompt.waitFor()
   assert.match(await prompt.innerText(), /mentions you or replies to you/)
-  await checkA11y(page, 'notification prompt')
+  await checkA11yBothThemes(page, 'notification prompt')
   await prompt.getByRole('button', { name: 'Not now' }).click()
   await prompt.waitFor({ state: 'detached' })
   await page.reload()

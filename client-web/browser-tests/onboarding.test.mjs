@@ -2,14 +2,15 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import {
   checkA11y,
+  checkA11yBothThemes,
   fillPlaces,
   newPage,
+  openRoom,
   screenshot,
   send,
+  useServerAndBrowser,
   waitFor,
   waitForTexts,
-  openRoom,
-  useServerAndBrowser,
 } from './harness.mjs'
 
 const fx = useServerAndBrowser({ admin: false })
@@ -22,11 +23,11 @@ test('a newcomer sets up the admin from the printed link, invites a second perso
   const ada = await newPage(fx.browser)
   await ada.goto(link.replace(/^https?:\/\/[^/]+/, fx.server.url))
   await ada.getByRole('heading', { name: 'Set up Praxis' }).waitFor()
-  await checkA11y(ada, 'setup')
+  await checkA11yBothThemes(ada, 'setup')
   const dark = await newPage(fx.browser, { colorScheme: 'dark' })
   await dark.goto(link.replace(/^https?:\/\/[^/]+/, fx.server.url))
   await dark.getByRole('heading', { name: 'Set up Praxis' }).waitFor()
-  await checkA11y(dark, 'setup, dark')
+  await checkA11yBothThemes(dark, 'setup, dark')
   await dark.context().close()
   await ada.getByLabel('E-mail').fill('ada@school.example')
   await ada.getByLabel('Password (at least 8 characters)').fill('correct horse battery')
@@ -35,7 +36,7 @@ test('a newcomer sets up the admin from the printed link, invites a second perso
   await fillPlaces(ada, { country: 'FI', languages: 'en' })
   await ada.getByRole('button', { name: 'Create administrator' }).click()
   await ada.getByRole('heading', { name: 'Rooms' }).first().waitFor()
-  await checkA11y(ada, 'room list')
+  await checkA11yBothThemes(ada, 'room list')
 
   await ada.getByText('Create a room').click()
   await ada.getByLabel('Room name').fill('Welcome')
@@ -47,19 +48,19 @@ test('a newcomer sets up the admin from the printed link, invites a second perso
   await ada.getByRole('button', { name: 'Create invitation' }).click()
   const url = await ada.locator('#invitation-url').innerText()
   await ada.getByRole('cell', { name: 'Not used yet' }).waitFor()
-  await checkA11y(ada, 'admin')
+  await checkA11yBothThemes(ada, 'admin')
   await ada.getByRole('link', { name: 'Profile' }).click()
   await ada.getByRole('heading', { name: 'Profile settings' }).waitFor()
-  await checkA11y(ada, 'profile')
+  await checkA11yBothThemes(ada, 'profile')
 
   const ben = await newPage(fx.browser, { width: 375, height: 740 })
   await ben.goto(url.replace(/^https?:\/\/[^/]+/, fx.server.url))
   await ben.getByRole('heading', { name: 'Join Praxis' }).waitFor()
-  await checkA11y(ben, 'register')
+  await checkA11yBothThemes(ben, 'register')
   const darkRegister = await newPage(fx.browser, { width: 375, height: 740, colorScheme: 'dark' })
   await darkRegister.goto(url.replace(/^https?:\/\/[^/]+/, fx.server.url))
   await darkRegister.getByRole('heading', { name: 'Join Praxis' }).waitFor()
-  await checkA11y(darkRegister, 'register, dark')
+  await checkA11yBothThemes(darkRegister, 'register, dark')
   await darkRegister.context().close()
   await ben.getByLabel('E-mail').fill('ben@partner.example')
   await ben.getByLabel('Password (at least 8 characters)').fill('another long secret')
@@ -95,7 +96,7 @@ test('keyboard alone: log in and post a message', async () => {
   const page = await newPage(fx.browser)
   await page.goto(`${fx.server.url}/login`)
   await page.getByRole('heading', { name: 'Log in' }).waitFor()
-  await checkA11y(page, 'login')
+  await checkA11yBothThemes(page, 'login')
   const focusOn = async (selector, max = 40) => {
     for (let i = 0; i < max; i++) {
       await page.keyboard.press('Tab')

@@ -2,7 +2,14 @@
 // (ISO 3166, BCP 47, IANA): no free text can get in, and nothing is tagged "SUOMI".
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { ADMIN, checkA11y, login, newPage, screenshot, useServerAndBrowser } from './harness.mjs'
+import {
+  ADMIN,
+  checkA11yBothThemes,
+  login,
+  newPage,
+  screenshot,
+  useServerAndBrowser,
+} from './harness.mjs'
 
 const fx = useServerAndBrowser()
 
@@ -33,12 +40,12 @@ test('the profile pickers refuse free text and name places in the reader’s lan
   await page.getByRole('button', { name: 'Remove English' }).click()
   await page.getByRole('button', { name: 'Save' }).click()
   await page.getByRole('status').filter({ hasText: 'Your profile was saved.' }).waitFor()
-  await checkA11y(page, 'profile')
+  await checkA11yBothThemes(page, 'profile')
   await screenshot(page, 'profile-1280')
   // The settings on a phone, too.
   await page.setViewportSize({ width: 375, height: 812 })
   await page.getByRole('heading', { name: 'Profile settings' }).waitFor()
-  await checkA11y(page, 'profile on a phone')
+  await checkA11yBothThemes(page, 'profile on a phone')
   await screenshot(page, 'profile-375')
   await page.setViewportSize({ width: 1280, height: 800 })
 
