@@ -35,14 +35,30 @@ RoomsList rooms_list(const Fields& f, const Limits& l) {
   return RoomsList{page_limit(f, l.list_page_max), cursor(f)};
 }
 
+// A room's name and topic, in room_create and room_update alike.
+std::string room_name(const Fields& f) { return f.chars("name", 1, kMaxRoomNameChars); }
+std::string room_topic(const Fields& f) { return f.chars("topic", 0, kMaxTopicChars); }
+
 RoomCreate room_create(const Fields& f) {
   RoomCreate m;
-  m.name = f.chars("name", 1, kMaxRoomNameChars);
+  m.name = room_name(f);
   const auto vis = f.text("visibility", 16);
   if (vis != "open" && vis != "private")
     bad("field 'visibility': expected \"open\" or \"private\"");
   m.is_private = vis == "private";
-  if (f.has("topic")) m.topic = f.chars("topic", 0, kMaxTopicChars);
+  if (f.has("topic")) m.topic = room_topic(f);
+  return m;
+}
+
+RoomUpdate room_update(const Fields& f) {
+  RoomUpdate m;
+  m.room = f.id("room");
+  if (f.has("name")) m.name = room_name(f);
+  if (f.has("topic")) m.topic = room_topic(f);
+  if (f.has("archived")) m.archived = f.boolean("archived");
+  if (!m.name && !m.topic && !m.archived) {
+    bad("fields 'name', 'topic', 'archived': expected at least one");
+  }
   return m;
 }
 
@@ -114,6 +130,7 @@ void add_room_messages(MessageSet& set, const Limits& l) {
   set.add<RoomSetRole>(room_set_role);
   set.add<RoomRemove>([](const Fields& f) { return RoomRemove{f.id("room"), f.id("user")}; });
   set.add<RoomTransfer>([](const Fields& f) { return RoomTransfer{f.id("room"), f.id("user")}; });
+  set.add<RoomUpdate>(room_update);
   set.add<Post>([&l](const Fields& f) { return post(f, l); });
   set.add<Edit>([&l](const Fields& f) {
     return Edit{f.id("room"), f.id("target"), message_text(f, l)};

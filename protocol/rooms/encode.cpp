@@ -19,6 +19,7 @@ void to_json(Json& j, const RoomInfo& r) {
        {"visibility", r.visibility},
        {"last_seq", r.last_seq},
        {"member", r.member}};
+  if (r.archived) j["archived"] = true;
   if (r.member) {
     j["role"] = r.role;
     j["read_seq"] = r.read_seq;

@@ -81,6 +81,17 @@ struct RoomTransfer {
   Id user = 0;  // the new owner (a member of the room)
   bool operator==(const RoomTransfer&) const = default;
 };
+// Room settings: any of name, topic and archived (at least one). The topic is
+// the owner's, the moderators' and admins'; the name and archiving the owner's
+// and admins'. An archived room is read-only.
+struct RoomUpdate {
+  static constexpr const char* kType = "room_update";
+  Id room = 0;
+  std::optional<std::string> name;
+  std::optional<std::string> topic;
+  std::optional<bool> archived;
+  bool operator==(const RoomUpdate&) const = default;
+};
 struct Post {
   static constexpr const char* kType = "post";
   Id room = 0;
@@ -143,6 +154,7 @@ struct RoomInfo {
   std::string topic;
   std::string visibility;  // "open" | "private"
   Seq last_seq = 0;
+  bool archived = false;  // read-only
   bool member = false;
   // members only:
   std::string role;  // "owner" | "moderator" | "member"

@@ -1,5 +1,6 @@
 #include "server/core/live.hpp"
 
+#include <algorithm>
 #include <boost/asio/steady_timer.hpp>
 #include <chrono>
 #include <memory>
@@ -11,11 +12,11 @@
 namespace praxis::server {
 
 namespace {
-// Queues p for each of `connections` but those of `except_user` (0: none).
+// Queues p for each of `connections` but those of the users in `except` (ascending).
 void send_to(Core& core, const std::vector<ConnectionPtr>& connections, const Payload& p,
-             Id except_user) {
+             std::span<const Id> except) {
   for (const auto& c : connections) {
-    if (except_user != 0 && c->user_id() == except_user) continue;
+    if (std::binary_search(except.begin(), except.end(), c->user_id())) continue;
     queue(core, c, Connection::Item::message(p));
   }
 }
@@ -27,7 +28,7 @@ void Live::broadcast(Id stream, const Payload& p, Id except_user) {
   // unsubscribe on another thread then frees it under the loop (a SIGSEGV
   // seen once in CI, and in a loop of test_bad_input).
   const auto subscribers = core_.hub.stream_connections(stream);
-  send_to(core_, *subscribers, p, except_user);
+  send_to(core_, *subscribers, p, std::span<const Id>(&except_user, except_user != 0 ? 1 : 0));
 }
 
 void Live::broadcast_gathered(Id stream, std::string text) {
@@ -75,8 +76,8 @@ void Live::to_user(Id user, const std::function<void(Connection&)>& fn) {
   }
 }
 
-void Live::to_everyone(const Payload& p, Id except_user) {
-  send_to(core_, core_.hub.all_connections(), p, except_user);
+void Live::to_everyone(const Payload& p, std::span<const Id> except_users) {
+  send_to(core_, core_.hub.all_connections(), p, except_users);
 }
 
 void Live::grant(Id user, Id stream, const std::string& kind, Seq from) {

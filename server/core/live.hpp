@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <functional>
 #include <mutex>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -35,9 +36,9 @@ class Live {
   // Runs fn on the strand of every connection of `user`, behind what is queued
   // for it (a commit's answer reaches it after the events committed before).
   void to_user(Id user, const std::function<void(Connection&)>& fn);
-  // Sends p to every open connection but those of `except_user`: news for
-  // everyone (a new open room), behind what is queued for each.
-  void to_everyone(const Payload& p, Id except_user = 0);
+  // Sends p to every open connection but those of `except_users` (ascending):
+  // news for everyone (a new open room), behind what is queued for each.
+  void to_everyone(const Payload& p, std::span<const Id> except_users = {});
   // Every connection of `user` is subscribed to `stream` (of `kind`), live
   // after `from` (its last seq when the membership began). Call it from a
   // write's continuation: it takes effect in commit order.

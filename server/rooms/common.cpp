@@ -22,6 +22,9 @@ bool refused(Context& c, Status status) {
     case Status::kLimitReached:
       c.fail(ErrorCode::kTooManyRooms, "a room limit is reached");
       return true;
+    case Status::kReadOnly:
+      c.fail(ErrorCode::kConflict, "this room is archived: it is read-only");
+      return true;
     default:
       return false;
   }
@@ -41,6 +44,17 @@ void push_room(Context& ctx, Id user, Id room) {
   s.live().to_user(user, [s, requester, rid, room](Connection& c) mutable {
     send_room(s, c, &c == requester ? rid : nlohmann::json(), room);
   });
+}
+
+void announce_open_room(Context& c, Id room, const std::vector<Id>& except) {
+  Services s = c;
+  auto view = s.read([&](storage::Reader& r) {
+    return storage::rooms::Queries(r).room_view(room, /*user_id=*/0);
+  });
+  if (!view || view->room.visibility != storage::rooms::Visibility::kOpen) return;
+  s.live().to_everyone(make_payload(protocol::encode(protocol::rooms::RoomReply{
+                           nullptr, to_wire(*view, s.live().present(room))})),
+                       except);
 }
 
 bool allowed(Context& c, RateLimiter& limiter) {

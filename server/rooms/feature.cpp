@@ -47,6 +47,7 @@ void Feature::attach(Registry& r) {
   add_reads(r, *state_);
   add_event_writes(r, *state_);
   add_membership(r, *state_);
+  add_settings(r, *state_);
   r.stream_kind(kStreamKind, room_policy());
   r.advertise("max_text_chars", static_cast<std::int64_t>(config_.limits.max_text_chars));
   r.advertise("history_page_max", config_.limits.history_page_max);

@@ -6,7 +6,6 @@
 #include "server/core/registry.hpp"
 #include "server/rooms/handlers.hpp"
 #include "server/rooms/wire.hpp"
-#include "storage/rooms/queries.hpp"
 #include "storage/rooms/writes.hpp"
 
 namespace praxis::server::rooms {
@@ -30,19 +29,6 @@ void role_write(Context& c, State& st, Id room, Id member, Job job) {
                     push_room(c, c.user(), room);
                     if (member != c.user()) push_room(c, member, room);
                   });
-}
-
-// Everyone else connected sees a new open room at once (in their room list,
-// not joined): one view as a non-member sees it, the same for all of them.
-void announce_open_room(Context& c, Id room) {
-  Services s = c;
-  auto view = s.read([&](storage::Reader& r) {
-    return storage::rooms::Queries(r).room_view(room, /*user_id=*/0);
-  });
-  if (!view) return;
-  s.live().to_everyone(make_payload(protocol::encode(protocol::rooms::RoomReply{
-                           nullptr, to_wire(*view, s.live().present(room))})),
-                       c.user());
 }
 
 void create(Context& c, State& st, const pr::RoomCreate& m) {
@@ -69,7 +55,7 @@ void create(Context& c, State& st, const pr::RoomCreate& m) {
         if (refused(c, r.status)) return;
         c.live().grant(c.user(), r.room, kStreamKind, 0);
         push_room(c, c.user(), r.room);
-        if (open) announce_open_room(c, r.room);
+        if (open) announce_open_room(c, r.room, {c.user()});
       });
 }
 

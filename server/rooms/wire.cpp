@@ -41,6 +41,7 @@ protocol::rooms::RoomInfo to_wire(const storage::rooms::RoomView& v,
   w.topic = v.room.topic;
   w.visibility = storage::rooms::to_text(v.room.visibility);
   w.last_seq = v.room.last_seq;
+  w.archived = v.room.archived_at.has_value();
   w.member = v.membership.has_value();
   if (v.membership) {
     w.role = storage::rooms::to_text(v.membership->role);

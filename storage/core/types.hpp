@@ -20,6 +20,7 @@ enum class Status {
   kConflict,      // a unique value is taken, or the state does not allow it
   kLimitReached,  // a count limit (rooms per user, reactions per message, ...) is reached
   kUnchanged,     // a valid request that changes nothing
+  kReadOnly,      // the target is closed to changes (archived, locked)
 };
 
 }  // namespace praxis::storage

@@ -22,6 +22,8 @@ constexpr Migration kSteps[] = {
     {6, 6, &migrations::narrow_messages},
     // v6 binaries read the dropped columns.
     {7, 7, &migrations::lean_messages},
+    // v7 binaries would let people post in archived rooms.
+    {8, 8, &migrations::archived_rooms},
 };
 
 constexpr bool numbered_in_order() {

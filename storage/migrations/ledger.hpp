@@ -10,7 +10,7 @@
 
 namespace praxis::storage {
 
-inline constexpr int kSchemaVersion = 7;
+inline constexpr int kSchemaVersion = 8;
 
 std::span<const Migration> schema();
 

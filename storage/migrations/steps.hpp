@@ -15,5 +15,6 @@ void unread_by_key(SQLite::Database& db);       // 4
 void unread_index(SQLite::Database& db);        // 5
 void narrow_messages(SQLite::Database& db);     // 6
 void lean_messages(SQLite::Database& db);       // 7
+void archived_rooms(SQLite::Database& db);      // 8
 
 }  // namespace praxis::storage::migrations

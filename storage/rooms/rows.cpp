@@ -35,6 +35,7 @@ Room read_room(const Query& q) {
   r.created_by = q.i64(4);
   r.created_at = q.i64(5);
   r.last_seq = q.i64(6);
+  r.archived_at = q.opt_i64(7);
   return r;
 }
 

@@ -9,7 +9,7 @@
 
 // rooms AS r JOIN streams AS s ON s.id = r.id
 #define PRAXIS_ROOM_COLUMNS \
-  "r.id, r.name, r.topic, r.visibility, r.created_by, r.created_at, s.last_seq"
+  "r.id, r.name, r.topic, r.visibility, r.created_by, r.created_at, s.last_seq, r.archived_at"
 // room_messages AS m JOIN users AS u ON u.id = m.author_id. What a post
 // fixed (time, language, reply, mentions; the text until it is changed) is its
 // log body's (schema steps 6 and 7): read_message leaves it to read_posted.
@@ -18,7 +18,7 @@
 
 namespace praxis::storage::rooms::detail {
 
-inline constexpr int kRoomColumnCount = 7;
+inline constexpr int kRoomColumnCount = 8;
 
 RoomRole room_role_from(std::string_view s);
 Visibility visibility_from(std::string_view s);

@@ -32,7 +32,8 @@ struct Room {
   Visibility visibility = Visibility::kOpen;
   Id created_by = 0;
   Millis created_at = 0;
-  Seq last_seq = 0;  // of the room's stream
+  Seq last_seq = 0;                   // of the room's stream
+  std::optional<Millis> archived_at;  // archived: read-only (no posts, joins, ...)
 };
 
 struct Membership {
@@ -101,6 +102,13 @@ struct Caps {
   std::int64_t reactions_per_message = 20;    // distinct emoji on one message
 };
 
+// A change of a room's settings: what is set is changed.
+struct RoomChanges {
+  std::optional<std::string> name;
+  std::optional<std::string> topic;
+  std::optional<bool> archived;
+};
+
 struct NewMessage {
   Id room_id = 0;
   Id author = 0;
@@ -148,6 +156,12 @@ struct Bodies {
 struct EventResult {
   Status status = Status::kOk;
   Seq seq = 0;
+};
+
+// Result of a settings change: the room's members at that moment (who hears it).
+struct UpdateResult {
+  Status status = Status::kOk;
+  std::vector<Id> members;  // ascending
 };
 
 // Result of a membership change: the room's last seq at that moment (where

@@ -21,6 +21,12 @@ constexpr char kInsertRoom[] =
 constexpr char kCountRoomsCreated[] = "SELECT COUNT(*) FROM rooms WHERE created_by = ?";
 constexpr char kCountRoomsTotal[] = "SELECT COUNT(*) FROM rooms";
 constexpr char kSelectVisibility[] = "SELECT visibility FROM rooms WHERE id = ?";
+constexpr char kSelectArchived[] = "SELECT 1 FROM rooms WHERE id = ? AND archived_at IS NOT NULL";
+constexpr char kSelectSettings[] = "SELECT name, topic, archived_at FROM rooms WHERE id = ?";
+constexpr char kUpdateSettings[] =
+    "UPDATE rooms SET name = ?, topic = ?, archived_at = ? WHERE id = ?";
+constexpr char kSelectMemberIds[] =
+    "SELECT user_id FROM room_members WHERE room_id = ? ORDER BY user_id";
 constexpr char kSelectActor[] =
     "SELECT m.role, u.display_name FROM room_members AS m JOIN users AS u ON u.id = m.user_id "
     "WHERE m.room_id = ? AND m.user_id = ?";
@@ -142,6 +148,20 @@ Status add(StatementCache& c, Id room_id, Id user_id, RoomRole role, Seq read_se
 
 EventResult failed(Status s) { return EventResult{s, 0}; }
 
+bool archived(StatementCache& c, Id room_id) { return exists(c, kSelectArchived, room_id); }
+
+// `changes` applied to the room's settings; false when they change nothing.
+bool apply(Room& room, const RoomChanges& changes, Millis now) {
+  const Room before = room;
+  if (changes.name) room.name = *changes.name;
+  if (changes.topic) room.topic = *changes.topic;
+  if (changes.archived && *changes.archived != room.archived_at.has_value()) {
+    room.archived_at = *changes.archived ? std::optional<Millis>(now) : std::nullopt;
+  }
+  return room.name != before.name || room.topic != before.topic ||
+         room.archived_at != before.archived_at;
+}
+
 ChangeFacts change(const char* kind, Id room_id, Id actor, Seq target, Millis at) {
   ChangeFacts f;
   f.kind = kind;
@@ -179,8 +199,12 @@ JoinResult Writes::join_room(Id room_id, Id user_id, const Caps& caps, Millis no
     auto head = room_head(tx_, room_id);
     // A private room looks like one that does not exist: no probing ids.
     if (!head) return JoinResult{Status::kForbidden, 0};
-    if (member(c, room_id, user_id)) return JoinResult{Status::kOk, head->last_seq};
-    if (head->visibility != Visibility::kOpen) return JoinResult{Status::kForbidden, 0};
+    const bool is_member = member(c, room_id, user_id).has_value();
+    if (!is_member && head->visibility != Visibility::kOpen) {
+      return JoinResult{Status::kForbidden, 0};
+    }
+    if (archived(c, room_id)) return JoinResult{Status::kReadOnly, 0};
+    if (is_member) return JoinResult{Status::kOk, head->last_seq};
     auto st = add(c, room_id, user_id, RoomRole::kMember, head->last_seq, caps.rooms_per_user, now);
     return JoinResult{st, head->last_seq};
   });
@@ -204,6 +228,7 @@ JoinResult Writes::add_member(Id room_id, const Actor& actor, Id user_id, const 
     auto head = room_head(tx_, room_id);
     if (!head) return JoinResult{Status::kForbidden, 0};
     if (!moderates(member(c, room_id, actor.user), actor)) return JoinResult{Status::kForbidden, 0};
+    if (archived(c, room_id)) return JoinResult{Status::kReadOnly, 0};
     if (!exists(c, kSelectUserName, user_id)) return JoinResult{Status::kNotFound, 0};
     if (member(c, room_id, user_id)) return JoinResult{Status::kOk, head->last_seq};
     auto st = add(c, room_id, user_id, RoomRole::kMember, head->last_seq, caps.rooms_per_user, now);
@@ -250,6 +275,33 @@ Status Writes::transfer(Id room_id, const Actor& actor, Id user_id) {
   });
 }
 
+UpdateResult Writes::update_room(Id room_id, const Actor& actor, const RoomChanges& changes,
+                                 Millis now) {
+  return tx_.guarded("update_room", [&] {
+    auto& c = tx_.statements();
+    const auto a = member(c, room_id, actor.user);
+    const bool owner_only = changes.name || changes.archived;
+    if (!(a || actor.admin) || !(owner_only ? owns(a, actor) : moderates(a, actor))) {
+      return UpdateResult{Status::kForbidden, {}};
+    }
+    auto room = storage::detail::one(
+        c, kSelectSettings,
+        [](const Query& q) {
+          Room r;
+          r.name = q.str(0);
+          r.topic = q.str(1);
+          r.archived_at = q.opt_i64(2);
+          return r;
+        },
+        room_id);
+    if (!room) return UpdateResult{Status::kForbidden, {}};  // an admin asking for no room
+    if (!apply(*room, changes, now)) return UpdateResult{Status::kUnchanged, {}};
+    Query(c, kUpdateSettings, room->name, room->topic, room->archived_at, room_id).exec();
+    return UpdateResult{
+        Status::kOk, storage::detail::all(c, kSelectMemberIds, storage::detail::read_id, room_id)};
+  });
+}
+
 Status Writes::mark_read(Id room_id, Id user_id, Seq seq, Seq* read_seq) {
   return tx_.guarded("mark_read", [&] {
     auto& c = tx_.statements();
@@ -270,6 +322,7 @@ EventResult Writes::post_message(const NewMessage& m) {
     auto& c = tx_.statements();
     auto actor = member(c, m.room_id, m.author);
     if (!actor) return failed(Status::kForbidden);
+    if (archived(c, m.room_id)) return failed(Status::kReadOnly);
     auto& log = tx_.streams();
     if (auto seq = log.seq_by_cmid(m.room_id, m.author, m.cmid)) {
       return EventResult{Status::kDuplicate, *seq};
@@ -294,6 +347,7 @@ EventResult Writes::edit_message(Id room_id, Id actor, Seq target, const std::st
   return tx_.guarded("edit_message", [&] {
     auto& c = tx_.statements();
     if (!member(c, room_id, actor)) return failed(Status::kForbidden);
+    if (archived(c, room_id)) return failed(Status::kReadOnly);
     auto author =
         storage::detail::one(c, kSelectLiveMessage, storage::detail::read_id, room_id, target);
     if (!author) return failed(Status::kNotFound);
@@ -313,6 +367,7 @@ EventResult Writes::delete_message(Id room_id, const Actor& actor, Seq target, M
     auto a = member(c, room_id, actor.user);
     if (!a && !actor.admin) return failed(Status::kForbidden);
     if (!a && !visibility(c, room_id)) return failed(Status::kForbidden);
+    if (archived(c, room_id)) return failed(Status::kReadOnly);
     auto author =
         storage::detail::one(c, kSelectLiveMessage, storage::detail::read_id, room_id, target);
     if (!author) return failed(Status::kNotFound);
@@ -338,6 +393,7 @@ EventResult Writes::react(Id room_id, Id actor, Seq target, const std::string& e
   return tx_.guarded("react", [&] {
     auto& c = tx_.statements();
     if (!member(c, room_id, actor)) return failed(Status::kForbidden);
+    if (archived(c, room_id)) return failed(Status::kReadOnly);
     if (!exists(c, kSelectLiveMessage, room_id, target)) return failed(Status::kNotFound);
     if (on && !exists(c, kSelectEmojiUsed, room_id, target, emoji) &&
         storage::detail::count(c, kCountEmoji, room_id, target) >= caps.reactions_per_message) {

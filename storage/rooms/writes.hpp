@@ -41,11 +41,17 @@ class Writes {
   // The owner (or an admin) makes a member the owner; the old owner becomes a
   // moderator.
   Status transfer(Id room_id, const Actor& actor, Id user_id);
+  // Changes the room's settings: the topic is the owner's, the moderators'
+  // and admins'; the name and archiving the owner's and admins' (kForbidden).
+  // kUnchanged when everything asked for is so already.
+  UpdateResult update_room(Id room_id, const Actor& actor, const RoomChanges& changes, Millis now);
   // Moves the read marker forward (never back, never past last_seq); the
   // marker now stored in *read_seq. kForbidden if not a member.
   Status mark_read(Id room_id, Id user_id, Seq seq, Seq* read_seq);
 
   // ---- room events: all need the actor to be a member (kForbidden) ----
+  // An archived room is read-only: its events, joins and invitations are
+  // refused with kReadOnly (after kForbidden: what one may not see stays hidden).
   // Same (room, author, non-empty cmid) as an earlier post: kDuplicate with the
   // earlier seq. reply_to must name a message of the room (kNotFound).
   EventResult post_message(const NewMessage& m);

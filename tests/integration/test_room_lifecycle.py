@@ -140,3 +140,96 @@ async def test_a_new_open_room_appears_to_everyone_connected(server):
     await ann.ping()
     assert not [m for m in ben.messages[since:] if m.get("type") == "room"], "a private room leaked"
     assert secret not in await ben.rooms()
+
+
+def update(room, **settings):
+    return {"type": "room_update", "room": room, **settings}
+
+
+def room_pushed(client, room, since, what):
+    return client.wait_for(lambda m: m.get("type") == "room" and m["room"]["id"] == room
+                           and m.get("rid") is None, what, since)
+
+
+@async_test
+async def test_room_settings_are_the_owners_and_seen_live(server):
+    room, (ann, ben, cem) = await users_in_room(server, "Ann", "Ben", "Cem")
+    eve = await connect(server, server.new_user("Eve"))  # connected, not a member
+    await ann.expect_reply(set_role(room, ben.user_id, "moderator"), "room")
+    since = [cem.mark(), eve.mark()]
+    reply = await ann.expect_reply(update(room, name="Dual VET"), "room")
+    assert reply["room"]["name"] == "Dual VET" and reply["room"]["role"] == "owner"
+    member_view = await room_pushed(cem, room, since[0], "the new name pushed to a member")
+    assert member_view["room"]["name"] == "Dual VET" and member_view["room"]["role"] == "member"
+    outsider_view = await room_pushed(eve, room, since[1], "the new name pushed to a non-member")
+    assert outsider_view["room"]["name"] == "Dual VET" and outsider_view["room"]["member"] is False
+    assert "archived" not in outsider_view["room"]
+    # A moderator sets the topic, not the name; a member neither.
+    reply = await ben.expect_reply(update(room, topic="Schemes that worked"), "room")
+    assert reply["room"]["topic"] == "Schemes that worked"
+    await ben.expect_error(update(room, name="Mine now"), "forbidden")
+    await ben.expect_error(update(room, topic="t", archived=True), "forbidden")
+    await cem.expect_error(update(room, topic="Mine"), "forbidden")
+    await eve.expect_error(update(room, topic="Mine"), "forbidden")
+    await ann.expect_error(update(room), "bad_field")
+    await ann.expect_error(update(room, name="x" * 101), "bad_field")
+    assert (await eve.rooms())[room]["name"] == "Dual VET"
+
+
+@async_test
+async def test_a_private_rooms_settings_reach_only_its_members(server):
+    room, (ann, ben) = await users_in_room(server, "Ann", "Ben", visibility="private")
+    eve = await connect(server, server.new_user("Eve"))
+    since = [ben.mark(), eve.mark()]
+    await ann.expect_reply(update(room, topic="Only for us"), "room")
+    assert (await room_pushed(ben, room, since[0], "the topic pushed"))["room"]["topic"] == "Only for us"
+    await eve.ping()
+    await ann.ping()
+    assert not [m for m in eve.messages[since[1]:] if m.get("type") == "room"], "a private room leaked"
+    await eve.expect_error(update(room, topic="probe"), "forbidden")
+    await eve.expect_error(update(99999, topic="probe"), "forbidden")
+
+
+@async_test
+async def test_an_archived_room_is_read_only_until_unarchived(server):
+    room, (ann, ben, cem) = await users_in_room(server, "Ann", "Ben", "Cem")
+    eve = await connect(server, server.new_user("Eve"))
+    msg = await ben.post(room, "before the archive")
+    since = ben.mark()
+    reply = await ann.expect_reply(update(room, name="Closed course", archived=True), "room")
+    assert reply["room"]["archived"] is True
+    assert (await room_pushed(ben, room, since, "the archived room pushed"))["room"]["archived"] is True
+    refusals = [{"type": "post", "room": room, "text": "after", "lang": "en"},
+                {"type": "edit", "room": room, "target": msg["seq"], "text": "changed"},
+                {"type": "delete", "room": room, "target": msg["seq"]},
+                {"type": "react", "room": room, "target": msg["seq"], "emoji": "👍", "on": True}]
+    for request in refusals:
+        refused = await ben.expect_error(request, "conflict")
+        assert "archived" in refused["message"]
+    assert "archived" in (await eve.expect_error({"type": "room_join", "room": room}, "conflict"))["message"]
+    await ann.expect_error({"type": "room_invite", "room": room, "user": eve.user_id}, "conflict")
+    # Reading and leaving still work, and the room is still listed.
+    assert [m["text"] for m in (await ben.history(room))["messages"]] == ["before the archive"]
+    await ben.expect_reply({"type": "read", "room": room, "seq": msg["seq"]}, "read_marker")
+    await ben.expect_reply({"type": "room_members", "room": room}, "members")
+    await cem.expect_reply({"type": "room_leave", "room": room}, "left")
+    assert (await ben.rooms())[room]["archived"] is True
+    assert (await eve.rooms())[room]["archived"] is True
+
+    # It survives a restart.
+    for client in (ann, ben, cem, eve):
+        await client.close()
+    server.restart()
+    ann, ben = await connect(server, ann.user), await connect(server, ben.user)
+    listed = (await ben.rooms())[room]
+    assert listed["archived"] is True and listed["name"] == "Closed course"
+    await ben.expect_error({"type": "post", "room": room, "text": "after", "lang": "en"}, "conflict")
+
+    reply = await ann.expect_reply(update(room, archived=False), "room")
+    assert "archived" not in reply["room"]
+    await ben.post(room, "back again")
+    for client in (ann, ben):
+        await client.close()
+    server.restart()
+    ann = await connect(server, ann.user)
+    assert "archived" not in (await ann.rooms())[room]

@@ -27,12 +27,13 @@ TEST_CASE("rooms decode: the set holds the core's and every rooms message", "[de
                                  "ping",         "post",        "react",         "read",
                                  "room_create",  "room_invite", "room_join",     "room_leave",
                                  "room_members", "room_remove", "room_set_role", "room_transfer",
-                                 "rooms_list",   "subscribe",   "typing",        "unsubscribe"});
+                                 "room_update",  "rooms_list",  "subscribe",     "typing",
+                                 "unsubscribe"});
   // Each struct's kType is the name it is registered under.
-  const ClientMessage every[] = {RoomsList{},    RoomCreate{},  RoomJoin{},    RoomLeave{},
-                                 RoomInvite{},   RoomMembers{}, RoomSetRole{}, RoomRemove{},
-                                 RoomTransfer{}, Post{},        Edit{},        Delete{},
-                                 React{},        History{},     Read{},        Typing{}};
+  const ClientMessage every[] = {
+      RoomsList{},   RoomCreate{}, RoomJoin{},     RoomLeave{},  RoomInvite{}, RoomMembers{},
+      RoomSetRole{}, RoomRemove{}, RoomTransfer{}, RoomUpdate{}, Post{},       Edit{},
+      Delete{},      React{},      History{},      Read{},       Typing{}};
   for (const auto& m : every) {
     CAPTURE(type_of(m));
     CHECK(decode.set().contains(type_of(m)));

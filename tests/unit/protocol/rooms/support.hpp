@@ -40,8 +40,8 @@ class Decoder {
 // Every client message of the core and of rooms.
 using ClientMessage =
     std::variant<Hello, Subscribe, Unsubscribe, Ping, RoomsList, RoomCreate, RoomJoin, RoomLeave,
-                 RoomInvite, RoomMembers, RoomSetRole, RoomRemove, RoomTransfer, Post, Edit, Delete,
-                 React, History, Read, Typing>;
+                 RoomInvite, RoomMembers, RoomSetRole, RoomRemove, RoomTransfer, RoomUpdate, Post,
+                 Edit, Delete, React, History, Read, Typing>;
 
 inline std::string type_of(const ClientMessage& m) {
   return std::visit([](const auto& v) { return std::string(std::decay_t<decltype(v)>::kType); }, m);

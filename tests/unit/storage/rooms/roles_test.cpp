@@ -8,23 +8,7 @@
 namespace praxis::storage::rooms {
 namespace {
 
-// An owner, a moderator, two members; an admin and a user outside the room.
-struct Crew : test::RoomsDb {
-  Id owner = user("owner");
-  Id mod = user("mod");
-  Id mem = user("mem");
-  Id mem2 = user("mem2");
-  Id root = user("root", true);
-  Id out = user("out");
-  Id r = room(owner, "r");
-  Actor as_owner{owner}, as_mod{mod}, as_mem{mem}, as_admin{root, true}, as_out{out};
-  Crew() {
-    REQUIRE(join(r, mod) == Status::kOk);
-    REQUIRE(join(r, mem) == Status::kOk);
-    REQUIRE(join(r, mem2) == Status::kOk);
-    REQUIRE(rooms.set_role(r, as_owner, mod, RoomRole::kModerator) == Status::kOk);
-  }
-};
+using test::Crew;
 
 TEST_CASE("set_role: owners and admins only, never the owner's role") {
   Crew db;

@@ -1,7 +1,7 @@
 // The rooms feature on a test database (storage_fixture.hpp): users, rooms
 // and posts in one line each, room writes stored with small hand-written JSON
 // bodies shaped like the server's (protocol/rooms/encode.cpp body()), and the
-// log read back as (seq, body).
+// log read back as (seq, body); and a crew with every role in one room.
 #pragma once
 
 #include <catch2/catch.hpp>
@@ -137,6 +137,24 @@ struct RoomsDb : storage::test::Db {
     REQUIRE(events.size() == 1);
     REQUIRE(events[0].seq == seq);
     return json_field(events[0].body, path);
+  }
+};
+
+// An owner, a moderator, two members; an admin and a user outside the room.
+struct Crew : RoomsDb {
+  Id owner = user("owner");
+  Id mod = user("mod");
+  Id mem = user("mem");
+  Id mem2 = user("mem2");
+  Id root = user("root", true);
+  Id out = user("out");
+  Id r = room(owner, "r");
+  Actor as_owner{owner}, as_mod{mod}, as_mem{mem}, as_admin{root, true}, as_out{out};
+  Crew() {
+    REQUIRE(join(r, mod) == Status::kOk);
+    REQUIRE(join(r, mem) == Status::kOk);
+    REQUIRE(join(r, mem2) == Status::kOk);
+    REQUIRE(rooms.set_role(r, as_owner, mod, RoomRole::kModerator) == Status::kOk);
   }
 };
 
