@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { catalogues } from './i18n'
+import { de } from './locales/de'
+import { el } from './locales/el'
 import { en } from './locales/en'
+import { es } from './locales/es'
+import { fi } from './locales/fi'
+import { fr } from './locales/fr'
+import { it as itCatalogue } from './locales/it'
+
+const catalogues = { en, de, el, es, fi, fr, it: itCatalogue }
 
 const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort()
 

@@ -1,13 +1,9 @@
 // Every string the interface shows goes through i18next; catalogues are complete by type.
+// Each language's catalogue is a chunk of its own, loaded when it is first needed: the
+// first load carries one language, not seven.
 
 import i18next from 'i18next'
-import { de } from './locales/de'
-import { el } from './locales/el'
-import { en, type MessageKey } from './locales/en'
-import { es } from './locales/es'
-import { fi } from './locales/fi'
-import { fr } from './locales/fr'
-import { it } from './locales/it'
+import type { Catalogue, MessageKey } from './locales/en'
 
 export const LANGUAGES = [
   { code: 'en', name: 'English' },
@@ -21,14 +17,20 @@ export const LANGUAGES = [
 
 export type UiLanguage = (typeof LANGUAGES)[number]['code']
 
-export const catalogues: Record<UiLanguage, Record<MessageKey, string>> = {
-  en,
-  de,
-  fi,
-  it,
-  es,
-  el,
-  fr,
+const LOADERS: Record<UiLanguage, () => Promise<Catalogue>> = {
+  en: () => import('./locales/en').then((m) => m.en),
+  de: () => import('./locales/de').then((m) => m.de),
+  fi: () => import('./locales/fi').then((m) => m.fi),
+  it: () => import('./locales/it').then((m) => m.it),
+  es: () => import('./locales/es').then((m) => m.es),
+  el: () => import('./locales/el').then((m) => m.el),
+  fr: () => import('./locales/fr').then((m) => m.fr),
+}
+
+/** Makes `lng`'s catalogue available to i18next (once). */
+async function loadCatalogue(lng: UiLanguage): Promise<void> {
+  if (!i18next.hasResourceBundle(lng, 'translation'))
+    i18next.addResourceBundle(lng, 'translation', await LOADERS[lng]())
 }
 
 const STORAGE_KEY = 'praxis.uiLanguage'
@@ -58,9 +60,7 @@ export async function initI18n(lng: UiLanguage): Promise<void> {
     keySeparator: false,
     nsSeparator: false,
     interpolation: { escapeValue: false }, // Preact escapes text itself
-    resources: Object.fromEntries(
-      Object.entries(catalogues).map(([code, cat]) => [code, { translation: cat }]),
-    ),
+    resources: { [lng]: { translation: await LOADERS[lng]() } },
     saveMissing: true,
     missingKeyHandler: (lngs, _ns, key) => {
       missingKeys.push(`${lngs.join(',')}:${key}`)
@@ -71,6 +71,7 @@ export async function initI18n(lng: UiLanguage): Promise<void> {
 
 export async function setLanguage(lng: UiLanguage): Promise<void> {
   localStorage.setItem(STORAGE_KEY, lng)
+  await loadCatalogue(lng)
   await i18next.changeLanguage(lng)
   applyDocumentLanguage(lng)
 }
