@@ -162,3 +162,31 @@ test('keyboard alone: log in, switch rooms, react with the picker, post', async 
   assert.deepEqual(page.errors, [])
   await page.context().close()
 })
+
+test(':shortcode: completion in the composer, and a typed :code: becomes its emoji', async () => {
+  const page = await newPage(fx.browser)
+  await login(page, fx.server.url, ADMIN.email, ADMIN.password)
+  await openRoom(page, fx.server.url, room)
+  const box = page.getByRole('combobox', { name: 'Message', exact: true })
+  await box.pressSequentially('Well done :tad')
+  const list = page.getByRole('listbox', { name: 'Emoji for the code you are typing' })
+  await list.getByRole('option', { name: '🎉 :tada:' }).waitFor()
+  assert.equal(await box.getAttribute('aria-expanded'), 'true')
+  await checkA11y(page, 'emoji completion')
+  await box.press('Enter')
+  await waitFor(async () => (await box.inputValue()) === 'Well done 🎉 ', 'the emoji inserted')
+  // Typed in full, the code is converted when its colon closes; times stay as they are.
+  await box.pressSequentially('at 10:30 :+1:')
+  await waitFor(
+    // (The data's thumbs up carries the emoji presentation selector, U+FE0F.)
+    async () => (await box.inputValue()).replace(/\uFE0F/g, '') === 'Well done 🎉 at 10:30 👍',
+    'the closed code converted',
+  )
+  await box.press('Enter')
+  await page
+    .locator('.message-list')
+    .getByText(/Well done 🎉 at 10:30 👍/)
+    .waitFor()
+  assert.deepEqual(page.errors, [])
+  await page.context().close()
+})

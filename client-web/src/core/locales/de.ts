@@ -130,6 +130,30 @@ export const de: Catalogue = {
   'room.beginning': 'Hier beginnt der Raum.',
   'room.whoIsOnline': 'Wer ist online',
   'room.members': 'Mitglieder',
+  'roomSettings.open': 'Raumeinstellungen',
+  'roomSettings.title': 'Raumeinstellungen',
+  'roomSettings.save': 'Speichern',
+  'roomSettings.saved': 'Gespeichert: Alle im Raum sehen die Änderung.',
+  'roomSettings.unchanged': 'Es wurde nichts geändert.',
+  'roomSettings.archive': 'Raum archivieren',
+  'roomSettings.confirmArchive':
+    'Diesen Raum archivieren? Er bleibt lesbar, aber niemand kann schreiben, reagieren oder beitreten, bis er wiederhergestellt wird.',
+  'roomSettings.archived': 'Der Raum wurde archiviert.',
+  'roomSettings.unarchive': 'Raum wiederherstellen',
+  'roomSettings.unarchived': 'In den Raum kann wieder geschrieben werden.',
+  'roomSettings.leaveTitle': 'Verlassen',
+  'roomSettings.leave': 'Raum verlassen',
+  'roomSettings.confirmLeave':
+    'Diesen Raum verlassen? Sie können ihm über die Raumliste wieder beitreten.',
+  'roomSettings.confirmLeavePrivate':
+    'Diesen privaten Raum verlassen? Nur die Eigentümerin oder ein Moderator kann Sie wieder hinzufügen.',
+  'roomSettings.ownerStays':
+    'Ihnen gehört dieser Raum: Machen Sie vor dem Verlassen ein anderes Mitglied zur Eigentümerin oder zum Eigentümer.',
+  'roomSettings.refusedConflict':
+    'jetzt nicht möglich: Ein archivierter Raum kann nicht geändert werden, und die Eigentümerin oder der Eigentümer kann ihn nicht verlassen oder entfernt werden',
+  'room.archivedNotice':
+    'Dieser Raum ist archiviert: Er kann gelesen werden, aber niemand kann darin schreiben.',
+  'rooms.archivedGroup': 'Archivierte Räume ({{count}})',
   'members.show': 'Mitglieder ({{count}})',
   'members.add': 'Personen hinzufügen',
   'members.search': 'Name oder Einrichtung',
@@ -142,6 +166,11 @@ export const de: Catalogue = {
   'members.remove': 'Entfernen',
   'members.removeOne': '{{name}} aus dem Raum entfernen',
   'members.makeModerator': 'Zum Moderator machen',
+  'members.makeOwner': 'Zur Eigentümerin/zum Eigentümer machen',
+  'members.makeOwnerOne': '{{name}} zur Eigentümerin/zum Eigentümer machen',
+  'members.confirmOwner':
+    'Den Raum an {{name}} übergeben? Die bisherige Eigentümerin oder der bisherige Eigentümer bleibt als Moderation.',
+  'members.transferred': '{{name}} ist jetzt Eigentümer/in des Raums.',
   'members.makeMember': 'Zum Mitglied machen',
   'members.online': 'online',
   'members.offline': 'offline',
@@ -211,6 +240,7 @@ export const de: Catalogue = {
   'composer.editing': 'Sie bearbeiten Ihre Nachricht',
   'composer.lang': 'Sprache der Nachricht',
   'composer.mentions': 'Personen, die Sie erwähnen können',
+  'composer.emoji': 'Emoji zum getippten Kürzel',
   'composer.tooLong':
     'Diese Nachricht ist zu lang: höchstens {{max}} Zeichen. Kürzen Sie sie oder teilen Sie sie auf mehrere Nachrichten auf.',
   'composer.counter': '{{count}} / {{max}} Zeichen',

@@ -128,6 +128,29 @@ export const el: Catalogue = {
   'room.beginning': 'Εδώ ξεκινά η αίθουσα.',
   'room.whoIsOnline': 'Ποιοι είναι σε σύνδεση',
   'room.members': 'Μέλη',
+  'roomSettings.open': 'Ρυθμίσεις δωματίου',
+  'roomSettings.title': 'Ρυθμίσεις δωματίου',
+  'roomSettings.save': 'Αποθήκευση',
+  'roomSettings.saved': 'Αποθηκεύτηκε: όλοι στο δωμάτιο βλέπουν την αλλαγή.',
+  'roomSettings.unchanged': 'Δεν άλλαξε τίποτα.',
+  'roomSettings.archive': 'Αρχειοθέτηση δωματίου',
+  'roomSettings.confirmArchive':
+    'Αρχειοθέτηση του δωματίου; Θα διαβάζεται, αλλά κανείς δεν θα μπορεί να γράψει, να αντιδράσει ή να μπει μέχρι να επαναφερθεί.',
+  'roomSettings.archived': 'Το δωμάτιο αρχειοθετήθηκε.',
+  'roomSettings.unarchive': 'Επαναφορά δωματίου',
+  'roomSettings.unarchived': 'Στο δωμάτιο μπορεί κανείς ξανά να γράψει.',
+  'roomSettings.leaveTitle': 'Αποχώρηση',
+  'roomSettings.leave': 'Αποχώρηση από το δωμάτιο',
+  'roomSettings.confirmLeave':
+    'Αποχώρηση από το δωμάτιο; Μπορείτε να ξαναμπείτε από τη λίστα δωματίων.',
+  'roomSettings.confirmLeavePrivate':
+    'Αποχώρηση από το ιδιωτικό δωμάτιο; Μόνο ο ιδιοκτήτης ή ένας συντονιστής μπορεί να σας ξαναπροσθέσει.',
+  'roomSettings.ownerStays': 'Είστε ο ιδιοκτήτης: κάντε άλλο μέλος ιδιοκτήτη πριν αποχωρήσετε.',
+  'roomSettings.refusedConflict':
+    'δεν είναι δυνατό τώρα: ένα αρχειοθετημένο δωμάτιο δεν αλλάζει, και ο ιδιοκτήτης δεν μπορεί να αποχωρήσει ή να αφαιρεθεί',
+  'room.archivedNotice':
+    'Το δωμάτιο είναι αρχειοθετημένο: διαβάζεται, αλλά κανείς δεν μπορεί να γράψει.',
+  'rooms.archivedGroup': 'Αρχειοθετημένα δωμάτια ({{count}})',
   'members.show': 'Μέλη ({{count}})',
   'members.add': 'Προσθήκη ατόμων',
   'members.search': 'Όνομα ή ίδρυμα',
@@ -140,6 +163,11 @@ export const el: Catalogue = {
   'members.remove': 'Αφαίρεση',
   'members.removeOne': 'Αφαίρεση του/της {{name}} από την αίθουσα',
   'members.makeModerator': 'Ορισμός ως συντονιστή',
+  'members.makeOwner': 'Ορισμός ως ιδιοκτήτη',
+  'members.makeOwnerOne': 'Ορισμός του/της {{name}} ως ιδιοκτήτη',
+  'members.confirmOwner':
+    'Παράδοση του δωματίου στον/στην {{name}}; Ο ιδιοκτήτης μένει ως συντονιστής.',
+  'members.transferred': 'Ο/Η {{name}} είναι πλέον ιδιοκτήτης του δωματίου.',
   'members.makeMember': 'Ορισμός ως μέλους',
   'members.online': 'συνδεδεμένος',
   'members.offline': 'εκτός σύνδεσης',
@@ -209,6 +237,7 @@ export const el: Catalogue = {
   'composer.editing': 'Επεξεργάζεστε το μήνυμά σας',
   'composer.lang': 'Γλώσσα του μηνύματος',
   'composer.mentions': 'Άτομα που μπορείτε να αναφέρετε',
+  'composer.emoji': 'Emoji για τον κωδικό που πληκτρολογείτε',
   'composer.tooLong':
     'Το μήνυμα είναι πολύ μεγάλο: έως {{max}} χαρακτήρες. Συντομεύστε το ή χωρίστε το σε περισσότερα μηνύματα.',
   'composer.counter': '{{count}} / {{max}} χαρακτήρες',

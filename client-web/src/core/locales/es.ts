@@ -126,6 +126,29 @@ export const es: Catalogue = {
   'room.beginning': 'Aquí empieza la sala.',
   'room.whoIsOnline': 'Quién está en línea',
   'room.members': 'Miembros',
+  'roomSettings.open': 'Ajustes de la sala',
+  'roomSettings.title': 'Ajustes de la sala',
+  'roomSettings.save': 'Guardar',
+  'roomSettings.saved': 'Guardado: todos en la sala ven el cambio.',
+  'roomSettings.unchanged': 'No se ha cambiado nada.',
+  'roomSettings.archive': 'Archivar sala',
+  'roomSettings.confirmArchive':
+    '¿Archivar esta sala? Se podrá leer, pero nadie podrá escribir, reaccionar ni unirse hasta que se desarchive.',
+  'roomSettings.archived': 'La sala se ha archivado.',
+  'roomSettings.unarchive': 'Desarchivar sala',
+  'roomSettings.unarchived': 'En la sala se puede volver a escribir.',
+  'roomSettings.leaveTitle': 'Salir',
+  'roomSettings.leave': 'Salir de la sala',
+  'roomSettings.confirmLeave':
+    '¿Salir de esta sala? Puedes volver a unirte desde la lista de salas.',
+  'roomSettings.confirmLeavePrivate':
+    '¿Salir de esta sala privada? Solo su propietario o un moderador podrá volver a añadirte.',
+  'roomSettings.ownerStays': 'Eres el propietario: haz propietario a otro miembro antes de salir.',
+  'roomSettings.refusedConflict':
+    'no es posible ahora: una sala archivada no se puede cambiar, y su propietario no puede salir ni ser eliminado',
+  'room.archivedNotice':
+    'Esta sala está archivada: se puede leer, pero nadie puede escribir en ella.',
+  'rooms.archivedGroup': 'Salas archivadas ({{count}})',
   'members.show': 'Miembros ({{count}})',
   'members.add': 'Añadir personas',
   'members.search': 'Nombre o institución',
@@ -138,6 +161,10 @@ export const es: Catalogue = {
   'members.remove': 'Quitar',
   'members.removeOne': 'Quitar a {{name}} de la sala',
   'members.makeModerator': 'Hacer moderador',
+  'members.makeOwner': 'Hacer propietario',
+  'members.makeOwnerOne': 'Hacer propietario a {{name}}',
+  'members.confirmOwner': '¿Entregar la sala a {{name}}? El propietario sigue como moderador.',
+  'members.transferred': '{{name}} es ahora propietario de la sala.',
   'members.makeMember': 'Hacer miembro',
   'members.online': 'en línea',
   'members.offline': 'desconectado',
@@ -207,6 +234,7 @@ export const es: Catalogue = {
   'composer.editing': 'Está editando su mensaje',
   'composer.lang': 'Idioma del mensaje',
   'composer.mentions': 'Personas a las que puede mencionar',
+  'composer.emoji': 'Emoji para el código que escribe',
   'composer.tooLong':
     'Este mensaje es demasiado largo: como máximo {{max}} caracteres. Acórtelo o divídalo en varios mensajes.',
   'composer.counter': '{{count}} / {{max}} caracteres',

@@ -126,6 +126,29 @@ export const fi: Catalogue = {
   'room.beginning': 'Tästä huone alkaa.',
   'room.whoIsOnline': 'Ketkä ovat paikalla',
   'room.members': 'Jäsenet',
+  'roomSettings.open': 'Huoneen asetukset',
+  'roomSettings.title': 'Huoneen asetukset',
+  'roomSettings.save': 'Tallenna',
+  'roomSettings.saved': 'Tallennettu: kaikki huoneessa näkevät muutoksen.',
+  'roomSettings.unchanged': 'Mitään ei muutettu.',
+  'roomSettings.archive': 'Arkistoi huone',
+  'roomSettings.confirmArchive':
+    'Arkistoidaanko huone? Sitä voi lukea, mutta kukaan ei voi kirjoittaa, reagoida tai liittyä ennen kuin arkistointi perutaan.',
+  'roomSettings.archived': 'Huone arkistoitiin.',
+  'roomSettings.unarchive': 'Palauta huone',
+  'roomSettings.unarchived': 'Huoneeseen voi taas kirjoittaa.',
+  'roomSettings.leaveTitle': 'Poistu',
+  'roomSettings.leave': 'Poistu huoneesta',
+  'roomSettings.confirmLeave': 'Poistutaanko huoneesta? Voit liittyä uudelleen huonelistasta.',
+  'roomSettings.confirmLeavePrivate':
+    'Poistutaanko yksityisestä huoneesta? Vain omistaja tai moderaattori voi lisätä sinut takaisin.',
+  'roomSettings.ownerStays':
+    'Omistat tämän huoneen: tee toisesta jäsenestä omistaja ennen kuin poistut.',
+  'roomSettings.refusedConflict':
+    'ei onnistu nyt: arkistoitua huonetta ei voi muuttaa, eikä omistaja voi poistua tai tulla poistetuksi',
+  'room.archivedNotice':
+    'Tämä huone on arkistoitu: sitä voi lukea, mutta siihen ei voi kirjoittaa.',
+  'rooms.archivedGroup': 'Arkistoidut huoneet ({{count}})',
   'members.show': 'Jäsenet ({{count}})',
   'members.add': 'Lisää ihmisiä',
   'members.search': 'Nimi tai oppilaitos',
@@ -138,6 +161,10 @@ export const fi: Catalogue = {
   'members.remove': 'Poista',
   'members.removeOne': 'Poista {{name}} huoneesta',
   'members.makeModerator': 'Tee moderaattoriksi',
+  'members.makeOwner': 'Tee omistajaksi',
+  'members.makeOwnerOne': 'Tee käyttäjästä {{name}} omistaja',
+  'members.confirmOwner': 'Luovutetaanko huone käyttäjälle {{name}}? Omistaja jää moderaattoriksi.',
+  'members.transferred': '{{name}} omistaa nyt huoneen.',
   'members.makeMember': 'Tee jäseneksi',
   'members.online': 'paikalla',
   'members.offline': 'poissa',
@@ -206,6 +233,7 @@ export const fi: Catalogue = {
   'composer.editing': 'Muokkaat viestiäsi',
   'composer.lang': 'Viestin kieli',
   'composer.mentions': 'Henkilöt, jotka voit mainita',
+  'composer.emoji': 'Emojit kirjoittamallesi koodille',
   'composer.tooLong':
     'Viesti on liian pitkä: enintään {{max}} merkkiä. Lyhennä sitä tai jaa se useaan viestiin.',
   'composer.counter': '{{count}} / {{max}} merkkiä',

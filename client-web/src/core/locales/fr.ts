@@ -129,6 +129,29 @@ export const fr: Catalogue = {
   'room.beginning': 'Ici commence le salon.',
   'room.whoIsOnline': 'Qui est en ligne',
   'room.members': 'Membres',
+  'roomSettings.open': 'Paramètres du salon',
+  'roomSettings.title': 'Paramètres du salon',
+  'roomSettings.save': 'Enregistrer',
+  'roomSettings.saved': 'Enregistré : tout le salon voit le changement.',
+  'roomSettings.unchanged': 'Rien n’a été modifié.',
+  'roomSettings.archive': 'Archiver le salon',
+  'roomSettings.confirmArchive':
+    'Archiver ce salon ? Il reste lisible, mais personne ne peut écrire, réagir ni le rejoindre avant son désarchivage.',
+  'roomSettings.archived': 'Le salon a été archivé.',
+  'roomSettings.unarchive': 'Désarchiver le salon',
+  'roomSettings.unarchived': 'On peut de nouveau écrire dans le salon.',
+  'roomSettings.leaveTitle': 'Quitter',
+  'roomSettings.leave': 'Quitter le salon',
+  'roomSettings.confirmLeave':
+    'Quitter ce salon ? Vous pourrez le rejoindre de nouveau depuis la liste.',
+  'roomSettings.confirmLeavePrivate':
+    'Quitter ce salon privé ? Seul son propriétaire ou un modérateur pourra vous y ajouter de nouveau.',
+  'roomSettings.ownerStays':
+    'Ce salon vous appartient : nommez un autre membre propriétaire avant de partir.',
+  'roomSettings.refusedConflict':
+    'impossible pour l’instant : un salon archivé ne peut pas être modifié, et son propriétaire ne peut ni partir ni être retiré',
+  'room.archivedNotice': 'Ce salon est archivé : on peut le lire, mais personne ne peut y écrire.',
+  'rooms.archivedGroup': 'Salons archivés ({{count}})',
   'members.show': 'Membres ({{count}})',
   'members.add': 'Ajouter des personnes',
   'members.search': 'Nom ou établissement',
@@ -141,6 +164,10 @@ export const fr: Catalogue = {
   'members.remove': 'Retirer',
   'members.removeOne': 'Retirer {{name}} du salon',
   'members.makeModerator': 'Nommer modérateur',
+  'members.makeOwner': 'Nommer propriétaire',
+  'members.makeOwnerOne': 'Nommer {{name}} propriétaire',
+  'members.confirmOwner': 'Confier le salon à {{name}} ? Le propriétaire reste modérateur.',
+  'members.transferred': '{{name}} est désormais propriétaire du salon.',
   'members.makeMember': 'Rendre membre',
   'members.online': 'en ligne',
   'members.offline': 'hors ligne',
@@ -210,6 +237,7 @@ export const fr: Catalogue = {
   'composer.editing': 'Vous modifiez votre message',
   'composer.lang': 'Langue du message',
   'composer.mentions': 'Personnes que vous pouvez mentionner',
+  'composer.emoji': 'Emoji pour le code que vous tapez',
   'composer.tooLong':
     'Ce message est trop long : {{max}} caractères au plus. Raccourcissez-le ou divisez-le en plusieurs messages.',
   'composer.counter': '{{count}} / {{max}} caractères',

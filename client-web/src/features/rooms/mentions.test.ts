@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { mentionCandidates, mentionedIds, mentionQueryAt } from './mentions'
+import { mentionCandidates, mentionedIds } from './mentions'
 
 describe('mentions', () => {
-  it('finds the @word at the caret', () => {
-    expect(mentionQueryAt('hi @Be', 6)).toEqual({ start: 3, query: 'Be' })
-    expect(mentionQueryAt('mail a@b', 8)).toBeNull()
-  })
   it('offers matching members but not oneself', () => {
     const ms = [1, 2].map((u) => ({
       user: u,

@@ -1,16 +1,7 @@
-// @mention completion: find the word being typed and which members it may mean.
+// @mention completion: which members the word being typed may mean (the word itself:
+// completion.ts).
 
 import type { Member } from './protocol'
-
-/** The "@query" that ends at the caret, or null. */
-export function mentionQueryAt(
-  text: string,
-  caret: number,
-): { start: number; query: string } | null {
-  const m = /(^|\s)@([^\s@]{0,40})$/u.exec(text.slice(0, caret))
-  if (!m) return null
-  return { start: caret - m[2].length - 1, query: m[2] }
-}
 
 export function mentionCandidates(members: Member[], query: string, self: number): Member[] {
   const q = query.toLocaleLowerCase()

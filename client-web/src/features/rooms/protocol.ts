@@ -18,6 +18,8 @@ export interface Room {
   unread?: number
   mentions?: number
   online?: number[]
+  /** Read-only: nothing can be posted, edited or reacted to until it is unarchived. */
+  archived?: boolean
 }
 
 /** A message as the server sends it (`history`). */
@@ -100,6 +102,7 @@ declare module '../../core/protocol' {
       | { type: 'room_set_role'; room: number; user: number; role: 'moderator' | 'member' }
       | { type: 'room_remove'; room: number; user: number }
       | { type: 'room_transfer'; room: number; user: number }
+      | { type: 'room_update'; room: number; name?: string; topic?: string; archived?: boolean }
       | {
           type: 'post'
           room: number

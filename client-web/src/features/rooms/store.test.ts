@@ -300,6 +300,17 @@ describe('ChatStore room list pages', () => {
     expect(new Set(sentOf(f, 'rooms_list').map((m) => m.rid)).size).toBe(3)
   })
 
+  it('puts archived rooms last and forgets the flag when a room is unarchived', () => {
+    const { f, store } = connected()
+    answerRooms(f, [named(1, 'Alpha'), named(2, 'Beta')], null)
+    f.recv({ type: 'room', room: { ...named(1, 'Alpha'), archived: true } })
+    expect(store.sortedRooms().map((r) => r.info.name)).toEqual(['Beta', 'Alpha'])
+    // Sent only when true: an unarchived room's message has no `archived` at all.
+    f.recv({ type: 'room', room: named(1, 'Alpha') })
+    expect(store.room(1)?.info.archived).toBe(false)
+    expect(store.sortedRooms().map((r) => r.info.name)).toEqual(['Alpha', 'Beta'])
+  })
+
   it('drops rooms no longer listed once the last page is in, not rooms that came meanwhile', () => {
     const { f, store } = connected()
     answerRooms(f, [named(1, 'A'), named(2, 'B'), named(3, 'C')])

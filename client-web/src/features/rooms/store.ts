@@ -148,8 +148,13 @@ export class ChatStore {
     return this.rooms.get(id)
   }
 
+  /** Rooms in the sidebar's order: by name, the archived ones after the others. */
   sortedRooms(): RoomState[] {
-    return [...this.rooms.values()].sort((a, b) => a.info.name.localeCompare(b.info.name))
+    return [...this.rooms.values()].sort(
+      (a, b) =>
+        Number(a.info.archived === true) - Number(b.info.archived === true) ||
+        a.info.name.localeCompare(b.info.name),
+    )
   }
 
   /** Messages of a room in seq order. */
@@ -279,21 +284,42 @@ export class ChatStore {
   }
 
   /**
-   * Adds, removes or changes the role of a member (owners, moderators and admins; the
-   * server decides). Resolves once the server agreed, with the member list reloaded;
-   * rejects with the server's error.
+   * A request answered by success or an error: resolves once the server agreed, rejects
+   * with its error (`offline` when it could not be sent).
    */
-  changeMember(
-    msg: Extract<ClientMessage, { type: 'room_invite' | 'room_remove' | 'room_set_role' }>,
-  ): Promise<void> {
+  private ask(msg: ClientMessage): Promise<void> {
     return new Promise((resolve, reject) => {
-      const sent = this.request(msg, (m) => {
-        if (m.type === 'error') return reject({ code: m.code, message: m.message })
-        this.loadMembers(msg.room, true)
-        resolve()
-      })
+      const sent = this.request(msg, (m) =>
+        m.type === 'error' ? reject({ code: m.code, message: m.message }) : resolve(),
+      )
       if (!sent) reject({ code: 'offline', message: 'offline' })
     })
+  }
+
+  /**
+   * Adds, removes or changes the role of a member (owners, moderators and admins; the
+   * server decides), then reloads the member list.
+   */
+  changeMember(
+    msg: Extract<
+      ClientMessage,
+      { type: 'room_invite' | 'room_remove' | 'room_set_role' | 'room_transfer' }
+    >,
+  ): Promise<void> {
+    return this.ask(msg).then(() => this.loadMembers(msg.room, true))
+  }
+
+  /** Renames, sets the topic of, archives or unarchives a room; `room` brings the change. */
+  updateRoom(
+    room: number,
+    change: { name?: string; topic?: string; archived?: boolean },
+  ): Promise<void> {
+    return this.ask({ type: 'room_update', room, ...change })
+  }
+
+  /** Leaves a room (not its owner: the server refuses with `conflict`). */
+  leave(room: number): Promise<void> {
+    return this.ask({ type: 'room_leave', room })
   }
 
   join(id: number): void {
@@ -510,7 +536,8 @@ export class ChatStore {
       // NOTE: no longer a member (removed, or left elsewhere): its events stopped coming,
       //       so what was loaded would have a gap if the user joined again.
       if (r.info.member && !info.member) this.forget(r)
-      r.info = { ...r.info, ...info }
+      // NOTE: `archived` is sent only when true; an unarchived room's message lacks it.
+      r.info = { ...r.info, ...info, archived: info.archived === true }
       if (this.activeRoom === info.id && r.info.member && r.load === 'none') this.loadRoom(info.id)
       return
     }

@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState } from 'preact/hooks'
 import { t } from '../../../core/i18n'
 import type { User } from '../../../core/protocol'
+import { ConfirmButton } from '../../../core/components/ConfirmButton'
 
 export interface AccountActions {
   resetLink: (u: User) => void
@@ -10,11 +10,6 @@ export interface AccountActions {
 
 /** An admin's buttons for one account; deactivating asks to be confirmed first. */
 export function MemberActions({ user, actions }: { user: User; actions: AccountActions }) {
-  const [confirming, setConfirming] = useState(false)
-  const yes = useRef<HTMLButtonElement>(null)
-  useEffect(() => {
-    if (confirming) yes.current?.focus()
-  }, [confirming])
   const who = user.display_name
   if (user.active === false)
     return (
@@ -26,26 +21,6 @@ export function MemberActions({ user, actions }: { user: User; actions: AccountA
         {t('admin.reactivate')}
       </button>
     )
-  if (confirming)
-    return (
-      <span class="confirm">
-        {t('admin.confirmDeactivate', { who })}{' '}
-        <button
-          type="button"
-          class="danger"
-          ref={yes}
-          onClick={() => {
-            setConfirming(false)
-            actions.deactivate(user)
-          }}
-        >
-          {t('admin.deactivate')}
-        </button>{' '}
-        <button type="button" onClick={() => setConfirming(false)}>
-          {t('composer.cancel')}
-        </button>
-      </span>
-    )
   return (
     <span class="member-buttons">
       <button
@@ -55,13 +30,14 @@ export function MemberActions({ user, actions }: { user: User; actions: AccountA
       >
         {t('admin.makeResetLink')}
       </button>{' '}
-      <button
-        type="button"
-        aria-label={t('admin.deactivateOne', { who })}
-        onClick={() => setConfirming(true)}
-      >
-        {t('admin.deactivate')}
-      </button>
+      <ConfirmButton
+        label={t('admin.deactivate')}
+        name={t('admin.deactivateOne', { who })}
+        question={t('admin.confirmDeactivate', { who })}
+        confirmLabel={t('admin.deactivate')}
+        onConfirm={() => actions.deactivate(user)}
+        danger
+      />
     </span>
   )
 }

@@ -3,13 +3,14 @@ import type { ChatStore } from '../store'
 import { languageName } from '../../../core/format'
 import { currentLanguage, t } from '../../../core/i18n'
 import { renderMarkdown } from '../../../core/markdown'
-import { mentionCandidates, mentionedIds, mentionQueryAt } from '../mentions'
+import { closedShortcodeAt, mentionQueryAt, shortcodeQueryAt } from '../completion'
+import { mentionCandidates, mentionedIds } from '../mentions'
 import type { User } from '../../../core/protocol'
 import type { Member, Message } from '../protocol'
 import { FormError } from '../../../core/components/FormError'
 import { Drafts } from '../drafts'
 import { COUNTER_FROM, overLimit, textLength } from '../limits'
-import { MentionList } from './MentionList'
+import { SuggestionList, type Suggestion } from './SuggestionList'
 
 export type ComposerMode =
   { kind: 'new' } | { kind: 'reply'; target: Message } | { kind: 'edit'; target: Message }
@@ -26,6 +27,16 @@ interface Props {
 
 const TYPING_EVERY_MS = 3000
 
+/** Completions offered at the caret: members for "@name", emoji for ":code". */
+interface Completion {
+  kind: 'people' | 'emoji'
+  start: number
+  items: (Suggestion & { insert: string; member?: Member })[]
+  active: number
+}
+
+const shortcodes = () => import('../emoji/shortcodes')
+
 export function Composer({ store, roomId, user, mode, onModeDone, onEdit }: Props) {
   const drafts = useMemo(() => new Drafts(user.id), [user.id])
   // The room's draft (kept across room switches and reloads); an edit is not a draft.
@@ -37,9 +48,7 @@ export function Composer({ store, roomId, user, mode, onModeDone, onEdit }: Prop
   }
   const [preview, setPreview] = useState(false)
   const [lang, setLang] = useState(user.languages[0] || currentLanguage())
-  const [mention, setMention] = useState<{ start: number; list: Member[]; active: number } | null>(
-    null,
-  )
+  const [completion, setCompletion] = useState<Completion | null>(null)
   const [error, setError] = useState('')
   const chosen = useRef(new Map<number, string>())
   const lastTyping = useRef(0)
@@ -68,7 +77,7 @@ export function Composer({ store, roomId, user, mode, onModeDone, onEdit }: Prop
     if (editing) setText(drafts.get(roomId), false)
     else setText(sent ? '' : text)
     chosen.current.clear()
-    setMention(null)
+    setCompletion(null)
     setPreview(false)
     onModeDone()
   }
@@ -93,47 +102,96 @@ export function Composer({ store, roomId, user, mode, onModeDone, onEdit }: Prop
     input.current?.focus()
   }
 
-  const updateMention = (value: string, caret: number) => {
-    const q = mentionQueryAt(value, caret)
-    const members = store.room(roomId)?.members ?? []
-    const list = q ? mentionCandidates(members, q.query, user.id) : []
-    setMention(q && list.length ? { start: q.start, list, active: 0 } : null)
-  }
-
-  const pick = (m: Member) => {
+  // Value and caret change at once, in this event: set later (after a render or a
+  // frame), the caret would jump back over whatever a fast typist has typed since.
+  const replace = (start: number, end: number, insert: string) => {
     const el = input.current
-    if (!el || !mention) return
+    if (!el) return
     const current = el.value // what is in the box now, even before a render caught up
     const caret = el.selectionStart ?? current.length
-    const insert = `@${m.display_name} `
-    const next = current.slice(0, mention.start) + insert + current.slice(caret)
-    chosen.current.set(m.user, m.display_name)
-    // Value and caret change now, in this key event: set later (after a render or a frame),
-    // the caret would jump back over whatever a fast typist has typed since.
-    const pos = mention.start + insert.length
-    el.value = next
+    el.value = current.slice(0, start) + insert + current.slice(end)
+    const pos = caret >= end ? caret + insert.length - (end - start) : caret
     el.setSelectionRange(pos, pos)
-    setText(next)
-    setMention(null)
+    setText(el.value)
+  }
+
+  const updateCompletion = (value: string, caret: number) => {
+    setCompletion(null)
+    const q = mentionQueryAt(value, caret)
+    if (q) {
+      const list = mentionCandidates(store.room(roomId)?.members ?? [], q.query, user.id)
+      const items = list.map((m) => ({
+        key: `u${m.user}`,
+        label: m.display_name,
+        hint: m.institution,
+        insert: `@${m.display_name} `,
+        member: m,
+      }))
+      if (items.length) setCompletion({ kind: 'people', start: q.start, items, active: 0 })
+      return
+    }
+    // Emoji come from a chunk and a database loaded on first use: the answer counts only
+    // if the box still ends in the same ":code" (or ":code:") when it arrives.
+    const at = () => {
+      const el = input.current
+      return el ? { v: el.value, c: el.selectionStart ?? el.value.length } : { v: '', c: 0 }
+    }
+    const sq = shortcodeQueryAt(value, caret)
+    if (sq) {
+      void shortcodes()
+        .then((m) => m.shortcodesFor(sq.query))
+        .then((found) => {
+          const { v, c } = at()
+          if (shortcodeQueryAt(v, c)?.query !== sq.query || !found.length) return
+          const items = found.map((e) => ({
+            key: `e${e.code}`,
+            label: `${e.unicode} :${e.code}:`,
+            insert: `${e.unicode} `,
+          }))
+          setCompletion({ kind: 'emoji', start: sq.start, items, active: 0 })
+        })
+        .catch(() => {})
+      return
+    }
+    const closed = closedShortcodeAt(value, caret)
+    if (closed) {
+      const typed = `:${closed.code}:`
+      void shortcodes()
+        .then((m) => m.emojiOf(closed.code))
+        .then((emoji) => {
+          const end = closed.start + typed.length
+          if (emoji && at().v.slice(closed.start, end) === typed) replace(closed.start, end, emoji)
+        })
+        .catch(() => {})
+    }
+  }
+
+  const pick = (i: number) => {
+    const el = input.current
+    if (!el || !completion) return
+    const item = completion.items[i]
+    if (item.member) chosen.current.set(item.member.user, item.member.display_name)
+    replace(completion.start, el.selectionStart ?? el.value.length, item.insert)
+    setCompletion(null)
   }
 
   const onKeyDown = (e: KeyboardEvent) => {
-    if (mention) {
-      const n = mention.list.length
+    if (completion) {
+      const n = completion.items.length
       if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
         e.preventDefault()
         const d = e.key === 'ArrowDown' ? 1 : n - 1
-        setMention({ ...mention, active: (mention.active + d) % n })
+        setCompletion({ ...completion, active: (completion.active + d) % n })
         return
       }
       if (e.key === 'Enter' || e.key === 'Tab') {
         e.preventDefault()
-        pick(mention.list[mention.active])
+        pick(completion.active)
         return
       }
       if (e.key === 'Escape') {
         e.preventDefault()
-        setMention(null)
+        setCompletion(null)
         return
       }
     }
@@ -160,7 +218,7 @@ export function Composer({ store, roomId, user, mode, onModeDone, onEdit }: Prop
     const el = e.currentTarget as HTMLTextAreaElement
     setText(el.value)
     if (error && !overLimit(el.value, limits)) setError('')
-    updateMention(el.value, el.selectionStart ?? el.value.length)
+    updateCompletion(el.value, el.selectionStart ?? el.value.length)
     if (el.value.includes('@') && !store.room(roomId)?.members) store.loadMembers(roomId)
     const now = Date.now()
     if (now - lastTyping.current > TYPING_EVERY_MS) {
@@ -212,20 +270,21 @@ export function Composer({ store, roomId, user, mode, onModeDone, onEdit }: Prop
             aria-invalid={tooLong || undefined}
             role="combobox"
             aria-autocomplete="list"
-            aria-expanded={mention !== null}
-            aria-controls={mention ? listId : undefined}
+            aria-expanded={completion !== null}
+            aria-controls={completion ? listId : undefined}
             aria-activedescendant={
-              mention ? `${listId}-${mention.list[mention.active].user}` : undefined
+              completion ? `${listId}-${completion.items[completion.active].key}` : undefined
             }
             onInput={onInput}
             onKeyDown={onKeyDown}
-            onBlur={() => setMention(null)}
+            onBlur={() => setCompletion(null)}
           />
-          {mention && (
-            <MentionList
+          {completion && (
+            <SuggestionList
               id={listId}
-              candidates={mention.list}
-              active={mention.active}
+              label={t(completion.kind === 'people' ? 'composer.mentions' : 'composer.emoji')}
+              items={completion.items}
+              active={completion.active}
               onPick={pick}
             />
           )}

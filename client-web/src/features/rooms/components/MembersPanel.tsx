@@ -1,6 +1,9 @@
 import { useEffect, useState } from 'preact/hooks'
 import type { ChatStore } from '../store'
 import { instanceUsers } from '../api'
+import { refusal } from '../refusal'
+import { ConfirmButton } from '../../../core/components/ConfirmButton'
+import { FormError } from '../../../core/components/FormError'
 import { t } from '../../../core/i18n'
 import type { User } from '../../../core/protocol'
 import type { Member } from '../protocol'
@@ -14,28 +17,10 @@ interface Props {
 /** Suggestions shown at most while adding people. */
 const MAX_MATCHES = 8
 
-/** Why the server refused a change of members, in the reader's language. */
-function refusal(code: string): string {
-  switch (code) {
-    case 'forbidden':
-      return t('members.refusedForbidden')
-    case 'not_found':
-      return t('members.refusedGone')
-    case 'too_many_rooms':
-    case 'limit_reached':
-      return t('members.refusedLimit')
-    case 'rate_limited':
-      return t('members.refusedRate')
-    case 'offline':
-      return t('error.offline')
-    default:
-      return code
-  }
-}
-
 /**
  * The room's members, online and offline; owners, moderators and admins add people of
- * the instance, remove members and (owners and admins) make moderators.
+ * the instance, remove members and (owners and admins) make moderators or hand the room
+ * over to a new owner.
  */
 export function MembersPanel({ store, roomId, user }: Props) {
   const room = store.room(roomId)
@@ -83,6 +68,11 @@ export function MembersPanel({ store, roomId, user }: Props) {
       { type: 'room_remove', room: roomId, user: m.user },
       t('members.removed', { name: m.display_name }),
     )
+  const transfer = (m: Member) =>
+    change(
+      { type: 'room_transfer', room: roomId, user: m.user },
+      t('members.transferred', { name: m.display_name }),
+    )
   const setRole = (m: Member, to: 'moderator' | 'member') =>
     change(
       { type: 'room_set_role', room: roomId, user: m.user, role: to },
@@ -127,11 +117,7 @@ export function MembersPanel({ store, roomId, user }: Props) {
       <p class="members-status" role="status">
         {status}
       </p>
-      {error && (
-        <p class="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      {error && <FormError text={error} />}
       {members === null ? (
         <p class="muted">{t('members.loading')}</p>
       ) : (
@@ -157,6 +143,16 @@ export function MembersPanel({ store, roomId, user }: Props) {
                         ? t('members.makeMember')
                         : t('members.makeModerator')}
                     </button>
+                  )}
+                  {canSetRoles && (
+                    <ConfirmButton
+                      label={t('members.makeOwner')}
+                      name={t('members.makeOwnerOne', { name: m.display_name })}
+                      question={t('members.confirmOwner', { name: m.display_name })}
+                      confirmLabel={t('members.makeOwner')}
+                      onConfirm={() => transfer(m)}
+                      buttonClass="link-button"
+                    />
                   )}
                   {canManage && (
                     <button

@@ -10,6 +10,7 @@ import { NavLink } from '../../../core/components/NavLink'
 import { useLocation } from '../../../core/router'
 import { MembersPanel } from './MembersPanel'
 import { OnlineList } from './OnlineList'
+import { RoomSettings } from './RoomSettings'
 import { TypingIndicator } from './TypingIndicator'
 
 interface Props {
@@ -22,7 +23,8 @@ interface Props {
 export function RoomView({ store, roomId, user, lang }: Props) {
   useStore(store)
   const [mode, setMode] = useState<ComposerMode>({ kind: 'new' })
-  const [membersOpen, setMembersOpen] = useState(false)
+  const [panel, setPanel] = useState<'members' | 'settings' | null>(null)
+  const toggle = (p: 'members' | 'settings') => setPanel(panel === p ? null : p)
   const loc = useLocation()
   const room = store.room(roomId)
   const back = (
@@ -54,7 +56,7 @@ export function RoomView({ store, roomId, user, lang }: Props) {
   const onReply = (m: Message) => setMode({ kind: 'reply', target: m })
   const onEdit = (m: Message) => setMode({ kind: 'edit', target: m })
   return (
-    <section aria-labelledby="room-title" class="room">
+    <section aria-labelledby="room-title" class={`room${room.info.archived ? ' archived' : ''}`}>
       <div class="room-header">
         {back}
         <h1 id="room-title">{room.info.name}</h1>
@@ -63,11 +65,22 @@ export function RoomView({ store, roomId, user, lang }: Props) {
         <button
           type="button"
           class="members-toggle"
-          aria-expanded={membersOpen}
+          aria-expanded={panel === 'members'}
           aria-controls={`members-${roomId}`}
-          onClick={() => setMembersOpen(!membersOpen)}
+          onClick={() => toggle('members')}
         >
           {t('members.show', { count: room.members?.length ?? '…' })}
+        </button>
+        <button
+          type="button"
+          class="settings-toggle"
+          aria-expanded={panel === 'settings'}
+          aria-controls={`settings-${roomId}`}
+          aria-label={t('roomSettings.open')}
+          title={t('roomSettings.open')}
+          onClick={() => toggle('settings')}
+        >
+          <span aria-hidden="true">⚙</span>
         </button>
       </div>
       <div class="room-body">
@@ -80,17 +93,26 @@ export function RoomView({ store, roomId, user, lang }: Props) {
           onEdit={onEdit}
           target={Number(loc.query.get('msg')) || null}
         />
-        {membersOpen && <MembersPanel store={store} roomId={roomId} user={user} />}
+        {panel === 'members' && <MembersPanel store={store} roomId={roomId} user={user} />}
+        {panel === 'settings' && <RoomSettings store={store} roomId={roomId} user={user} />}
       </div>
-      <TypingIndicator store={store} roomId={roomId} />
-      <Composer
-        store={store}
-        roomId={roomId}
-        user={user}
-        mode={mode}
-        onModeDone={() => setMode({ kind: 'new' })}
-        onEdit={onEdit}
-      />
+      {room.info.archived ? (
+        <p class="notice archived-notice" role="status">
+          {t('room.archivedNotice')}
+        </p>
+      ) : (
+        <>
+          <TypingIndicator store={store} roomId={roomId} />
+          <Composer
+            store={store}
+            roomId={roomId}
+            user={user}
+            mode={mode}
+            onModeDone={() => setMode({ kind: 'new' })}
+            onEdit={onEdit}
+          />
+        </>
+      )}
     </section>
   )
 }
