@@ -14,6 +14,7 @@ using Json = nlohmann::json;
 
 constexpr std::size_t kMinPassword = 8;
 constexpr std::size_t kMaxPassword = 1024;
+constexpr std::size_t kMaxTokenBytes = 128;  // setup, invitation and reset tokens
 
 [[noreturn]] void bad(const std::string& what) { throw FieldError(ErrorCode::kBadField, what); }
 
@@ -84,7 +85,7 @@ Parsed<LoginRequest> parse_login(std::string_view body) {
 
 Parsed<SignupRequest> parse_signup(std::string_view body, const char* token_field) {
   return guarded<SignupRequest>(body, [token_field](const Fields& f) {
-    return SignupRequest{f.text(token_field, 128), password(f), profile(f)};
+    return SignupRequest{f.text(token_field, kMaxTokenBytes), password(f), profile(f)};
   });
 }
 
@@ -126,8 +127,13 @@ Parsed<PasswordChange> parse_password_change(std::string_view body) {
 
 Parsed<PasswordReset> parse_password_reset(std::string_view body) {
   return guarded<PasswordReset>(body, [](const Fields& f) {
-    return PasswordReset{f.text("token", 128), password(f)};
+    return PasswordReset{f.text("token", kMaxTokenBytes), password(f)};
   });
+}
+
+Parsed<InvitationCheck> parse_invitation_check(std::string_view body) {
+  return guarded<InvitationCheck>(
+      body, [](const Fields& f) { return InvitationCheck{f.text("invitation", kMaxTokenBytes)}; });
 }
 
 }  // namespace praxis::protocol::accounts

@@ -57,6 +57,12 @@ struct PasswordReset {
   bool operator==(const PasswordReset&) const = default;
 };
 
+// POST /api/invitations/check: an invitation's token, to pre-fill registration.
+struct InvitationCheck {
+  std::string invitation;
+  bool operator==(const InvitationCheck&) const = default;
+};
+
 template <class T>
 using Parsed = std::variant<T, Error>;
 
@@ -70,5 +76,6 @@ Parsed<InvitationRequest> parse_invitation(std::string_view body);
 Parsed<Profile> parse_profile_update(std::string_view body, const Profile& current);
 Parsed<PasswordChange> parse_password_change(std::string_view body);
 Parsed<PasswordReset> parse_password_reset(std::string_view body);
+Parsed<InvitationCheck> parse_invitation_check(std::string_view body);
 
 }  // namespace praxis::protocol::accounts

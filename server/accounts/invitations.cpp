@@ -1,5 +1,6 @@
 // The invitation routes (protocol/accounts/accounts.md): an admin invites by
-// e-mail (a one-time registration link), lists invitations and revokes them.
+// e-mail (a one-time registration link), lists invitations and revokes them;
+// the link's holder, signed out, checks it to pre-fill the registration form.
 // Registering with one is in routes.cpp.
 #include "protocol/accounts/bodies.hpp"
 #include "protocol/accounts/lists.hpp"
@@ -95,10 +96,31 @@ HttpResponse revoke(Http& h) {
   }
 }
 
+// POST /api/invitations/check: no session. What a usable invitation names;
+// a wrong token is refused and counted as register counts it (link_usable).
+HttpResponse check(Http& h, State& st) {
+  HttpResponse error;
+  auto parsed = protocol::accounts::parse_invitation_check(h.request().body);
+  const auto* r = parsed_or(parsed, error);
+  if (!r) return error;
+  const auto hash = token_hash(r->invitation);
+  const auto now = h.clock().now();
+  std::optional<storage::accounts::Invitation> found;
+  const auto usable = [&](storage::Reader& rd) {
+    found = storage::accounts::Queries(rd).usable_invitation(hash, now);
+    return found.has_value();
+  };
+  if (!link_usable(h, st, "invitation", usable, error)) return error;
+  return json_response(200, {{"email", found->email},
+                             {"role", role_name(found->role)},
+                             {"expires_at", found->expires_at}});
+}
+
 }  // namespace
 
 void add_invitation_routes(Registry& r, State& st) {
   r.route("POST", "/api/invitations", [&st](Http& h) { return create(h, st); });
+  r.route("POST", "/api/invitations/check", [&st](Http& h) { return check(h, st); });
   r.route("GET", "/api/invitations", list);
   r.route("DELETE", "/api/invitations/{id}", revoke);
 }

@@ -22,8 +22,6 @@ using storage::Status;
 using storage::accounts::Queries;
 using storage::accounts::Writes;
 
-const char* const kBadLink = "this link is not valid (used, expired or wrong)";
-
 HttpResponse no_such_user() { return error_response(ErrorCode::kNotFound, "no such user"); }
 
 // POST /api/me/password: the current password is checked like a login (a
@@ -108,17 +106,13 @@ HttpResponse reset_password(Http& h, State& st) {
   auto parsed = protocol::accounts::parse_password_reset(h.request().body);
   const auto* r = parsed_or(parsed, error);
   if (!r) return error;
-  const auto& address = h.request().address;
-  const auto now = LoginThrottle::Clock::now();
-  if (int wait = st.throttle.retry_after("", address, now); wait > 0) return throttled(wait);
   const auto link = token_hash(r->token);
   const auto checked_at = h.clock().now();
-  if (!h.read([&](storage::Reader& rd) {
-        return Queries(rd).password_reset_usable(link, checked_at);
-      })) {
-    st.throttle.failed("", address, now);
-    log::warn("password_reset_refused", {{"addr", address}});
-    return error_response(ErrorCode::kForbidden, kBadLink);
+  if (!link_usable(
+          h, st, "password_reset",
+          [&](storage::Reader& rd) { return Queries(rd).password_reset_usable(link, checked_at); },
+          error)) {
+    return error;
   }
   const auto hash = hash_password(r->password, st.kdf());
   const auto at = h.clock().now();
@@ -141,7 +135,7 @@ HttpResponse reset_password(Http& h, State& st) {
   if (auto u = h.read([&](storage::Reader& rd) { return Queries(rd).user_by_id(user); })) {
     st.throttle.succeeded(u->profile.email);
   }
-  log::info("password_reset", {{"user", std::to_string(user)}, {"addr", address}});
+  log::info("password_reset", {{"user", std::to_string(user)}, {"addr", h.request().address}});
   return no_content();
 }
 

@@ -60,13 +60,10 @@ HttpResponse create_account(Http& h, State& st, const char* token_field,
   auto parsed = protocol::accounts::parse_signup(h.request().body, token_field);
   const auto* r = parsed_or(parsed, error);
   if (!r) return error;
-  const auto& address = h.request().address;
-  const auto now = LoginThrottle::Clock::now();
-  if (int wait = st.throttle.retry_after("", address, now); wait > 0) return throttled(wait);
   const auto hash = token_hash(r->token);
-  if (!h.read([&](storage::Reader& rd) { return valid(rd, hash); })) {
-    st.throttle.failed("", address, now);
-    return error_response(ErrorCode::kForbidden, "this link is not valid (used, expired or wrong)");
+  if (!link_usable(
+          h, st, token_field, [&](storage::Reader& rd) { return valid(rd, hash); }, error)) {
+    return error;
   }
   auto user = new_user(h, st, *r, role);
   const auto token = new_token();
@@ -85,9 +82,7 @@ HttpResponse create_account(Http& h, State& st, const char* token_field,
       return s;
     });
   });
-  if (status == Status::kForbidden) {
-    return error_response(ErrorCode::kForbidden, "this link is not valid (used, expired or wrong)");
-  }
+  if (status == Status::kForbidden) return error_response(ErrorCode::kForbidden, kBadLink);
   if (status == Status::kConflict) {
     return error_response(ErrorCode::kConflict, "this e-mail is registered already");
   }
@@ -117,7 +112,7 @@ HttpResponse register_user(Http& h, State& st) {
   return create_account(
       h, st, "invitation", storage::accounts::UserRole::kMember,
       [now](storage::Reader& r, const std::string& hash) {
-        return Queries(r).invitation_usable(hash, now);
+        return Queries(r).usable_invitation(hash, now).has_value();
       },
       [now](Writes& w, const std::string& hash, storage::accounts::User& user) {
         storage::accounts::Invitation inv;
@@ -246,6 +241,21 @@ HttpResponse throttled(int wait) {
                             {{"retry_after", wait}});
   res.headers.emplace_back("Retry-After", std::to_string(wait));
   return res;
+}
+
+bool link_usable(Http& h, State& st, const char* what,
+                 const std::function<bool(storage::Reader&)>& usable, HttpResponse& error) {
+  const auto& address = h.request().address;
+  const auto now = LoginThrottle::Clock::now();
+  if (int wait = st.throttle.retry_after("", address, now); wait > 0) {
+    error = throttled(wait);
+    return false;
+  }
+  if (h.read([&](storage::Reader& r) { return usable(r); })) return true;
+  st.throttle.failed("", address, now);
+  log::warn("link_refused", {{"link", what}, {"addr", address}});
+  error = error_response(ErrorCode::kForbidden, kBadLink);
+  return false;
 }
 
 bool allowed(State& st, Id user, HttpResponse& error) {

@@ -5,11 +5,16 @@
 #pragma once
 
 #include <exception>
+#include <functional>
 #include <string>
 
 #include "server/accounts/state.hpp"
 #include "server/core/http_types.hpp"
 #include "server/core/principal.hpp"
+
+namespace praxis::storage {
+class Reader;
+}
 
 namespace praxis::server {
 class Http;
@@ -21,7 +26,7 @@ namespace praxis::server::accounts {
 
 // setup, login, logout, me, register, users
 void add_account_routes(Registry& r, State& st);
-// invitations: create, list, revoke
+// invitations: create, list, revoke, and checking one (signed out)
 void add_invitation_routes(Registry& r, State& st);
 // password change and reset, deactivation and reactivation
 void add_lifecycle_routes(Registry& r, State& st);
@@ -37,6 +42,15 @@ void bootstrap_admin(Services& s, State& st);
 
 // 429 rate_limited with retry_after (seconds) and Retry-After.
 HttpResponse throttled(int wait_seconds);
+// What a wrong, used, revoked or expired one-time link is answered (403).
+inline constexpr const char* kBadLink = "this link is not valid (used, expired or wrong)";
+// The check of a one-time link's token (setup, invitation, password reset) in
+// a signed-out request, before any work for it: while the client address is
+// throttled (the login throttle), false with 429 in `error`; then
+// usable(reader), where false counts as a failed attempt of the address and
+// sets 403 kBadLink. `what` names the link in the log.
+bool link_usable(Http& h, State& st, const char* what,
+                 const std::function<bool(storage::Reader&)>& usable, HttpResponse& error);
 // Takes one of the user's account actions (State::account_actions); false
 // with `error` set (429) when none is left.
 bool allowed(State& st, Id user, HttpResponse& error);

@@ -32,8 +32,9 @@ constexpr char kSelectUsersPage[] =
     "AND (? OR u.deactivated_at IS NULL) ORDER BY u.display_name, u.id LIMIT ?";
 constexpr char kSelectSetupToken[] = "SELECT 1 FROM setup_tokens WHERE token_hash = ?";
 constexpr char kSelectUsableInvitation[] =
-    "SELECT 1 FROM invitations WHERE token_hash = ? AND used_at IS NULL AND revoked_at IS NULL "
-    "AND (expires_at = 0 OR expires_at > ?)";
+    "SELECT " PRAXIS_INVITATION_COLUMNS
+    " FROM invitations AS i WHERE i.token_hash = ? AND i.used_at IS NULL "
+    "AND i.revoked_at IS NULL AND (i.expires_at = 0 OR i.expires_at > ?)";
 constexpr char kSelectUsableReset[] =
     "SELECT 1 FROM password_resets AS r JOIN users AS u ON u.id = r.user_id "
     "WHERE r.token_hash = ? AND r.used_at IS NULL AND r.expires_at > ? "
@@ -96,9 +97,10 @@ bool Queries::setup_token_exists(const std::string& token_hash) {
   });
 }
 
-bool Queries::invitation_usable(const std::string& token_hash, Millis now) {
-  return translate("invitation_usable", [&] {
-    return storage::detail::exists(r_.statements(), kSelectUsableInvitation, token_hash, now);
+std::optional<Invitation> Queries::usable_invitation(const std::string& token_hash, Millis now) {
+  return translate("usable_invitation", [&] {
+    return storage::detail::one(r_.statements(), kSelectUsableInvitation, detail::read_invitation,
+                                token_hash, now);
   });
 }
 

@@ -29,9 +29,8 @@ class Queries {
   std::optional<SessionUser> session_user(const std::string& token_hash, Millis now);
   // Whether a setup token with this hash is kept (see Writes::consume_setup_token).
   bool setup_token_exists(const std::string& token_hash);
-  // Whether an invitation with this hash exists, unused, unrevoked and
-  // unexpired at `now`.
-  bool invitation_usable(const std::string& token_hash, Millis now);
+  // The invitation with this hash if it is unused, unrevoked and unexpired at `now`.
+  std::optional<Invitation> usable_invitation(const std::string& token_hash, Millis now);
   // Whether a password-reset link with this hash exists, unused and unexpired
   // at `now`, for an active user.
   bool password_reset_usable(const std::string& token_hash, Millis now);

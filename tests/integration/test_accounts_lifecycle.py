@@ -352,6 +352,53 @@ def test_revoke_invitation(server):
     assert signed_in(server, dan["token"])
 
 
+
+def check_invitation(server, token, **kwargs):
+    return server.http("POST", "/api/invitations/check", {"invitation": token}, **kwargs)
+
+
+def test_check_invitation_prefills_registration(server):
+    admin = server.admin_user()
+    email = server.unique_email("ben")
+    created = expect(server.http("POST", "/api/invitations", {"email": email, "role": "admin"},
+                                 token=admin.token), 201).json()["invitation"]
+    # Signed out: the invited e-mail, role and end, as often as asked.
+    for _ in range(2):
+        checked = expect(check_invitation(server, created["token"]), 200).json()
+        assert checked == {"email": email, "role": "admin", "expires_at": created["expires_at"]}
+    anyone = expect(server.http("POST", "/api/invitations", {}, token=admin.token), 201).json()["invitation"]
+    assert expect(check_invitation(server, anyone["token"]), 200).json()["email"] == ""
+    expect(server.http("POST", "/api/invitations/check", {}), 400, "bad_field")
+    expect(server.http("POST", "/api/invitations/check", {"invitation": 7}), 400, "bad_field")
+    # Once used or revoked, the link checks like a wrong one, with register's answer.
+    expect(server.http("POST", "/api/register", {"invitation": created["token"], **user_fields(email, "Ben")}),
+           201)
+    used = expect(check_invitation(server, created["token"]), 403, "forbidden").json()
+    wrong = expect(check_invitation(server, "not-a-token"), 403, "forbidden").json()
+    refused = expect(server.http("POST", "/api/register",
+                                 {"invitation": "not-a-token", **user_fields(server.unique_email(), "Eve")}),
+                     403, "forbidden").json()
+    assert used == wrong == refused
+    expect(server.http("DELETE", f"/api/invitations/{anyone['id']}", token=admin.token), 204)
+    expect(check_invitation(server, anyone["token"]), 403, "forbidden")
+
+
+def test_check_invitation_wrong_tokens_are_throttled(start_praxis):
+    server = start_praxis({**FAST, "login-failures-before-delay": 2})
+    valid = server.invite()
+    for _ in range(2):
+        expect(check_invitation(server, "guess", source="127.0.0.5"), 403, "forbidden")
+    resp = expect(check_invitation(server, valid, source="127.0.0.5"), 429, "rate_limited")
+    assert resp.headers.get("Retry-After") and resp.json()["error"]["retry_after"] > 0, resp
+    # The same throttle as registering: guessing here blocks register from the address too.
+    fields = user_fields(server.unique_email("ben"), "Ben")
+    expect(server.http("POST", "/api/register", {"invitation": valid, **fields}, source="127.0.0.5"),
+           429, "rate_limited")
+    # Other addresses are not held up, and the throttled checks used nothing up.
+    expect(check_invitation(server, valid, source="127.0.0.6"), 200)
+    expect(server.http("POST", "/api/register", {"invitation": valid, **fields}, source="127.0.0.6"), 201)
+
+
 # --------------------------------------------------------------------------- sessions
 
 

@@ -1,5 +1,5 @@
-// parse_login and parse_invitation: their own field rules (the e-mail's are in
-// email_test).
+// parse_login, parse_invitation and parse_invitation_check: their own field
+// rules (the e-mail's are in email_test).
 #include "protocol/accounts/bodies.hpp"
 // (the header under test first: it compiles on its own)
 #include <catch2/catch.hpp>
@@ -45,6 +45,23 @@ TEST_CASE("accounts login and invitation: field rules", "[accounts]") {
     CHECK(code == (row.ok ? "ok" : "bad_field"));
     if (!row.ok) CHECK_THAT(message, Catch::Contains(row.field));
   }
+}
+
+TEST_CASE("accounts invitation check: one token", "[accounts]") {
+  const auto ok = parse_invitation_check(R"({"invitation": "abc-DEF_123"})");
+  REQUIRE(std::holds_alternative<InvitationCheck>(ok));
+  CHECK(std::get<InvitationCheck>(ok).invitation == "abc-DEF_123");
+  const char* base = R"({"invitation": "t"})";
+  for (const auto& value :
+       {std::optional<Json>(), std::optional<Json>(5), std::optional<Json>(repeat("x", 129))}) {
+    const auto [code, message] =
+        summary(parse_invitation_check(with_field(base, "invitation", value)));
+    CHECK(code == "bad_field");
+    CHECK_THAT(message, Catch::Contains("invitation"));
+  }
+  CHECK(summary(parse_invitation_check(with_field(base, "invitation", repeat("x", 128)))).first ==
+        "ok");
+  CHECK(summary(parse_invitation_check("[]")).first == "bad_json");
 }
 
 }  // namespace

@@ -42,10 +42,14 @@ TEST_CASE("invitations") {
   CHECK(all[1].expires_at == kT0 + 100);
   CHECK(all[2].id == open_ended.id);
 
-  CHECK(db.queries.invitation_usable("tok", kT0 + 99));
-  CHECK_FALSE(db.queries.invitation_usable("tok", kT0 + 100));
-  CHECK(db.queries.invitation_usable("tok3", kT0 + 1'000'000'000));  // expires_at 0: never
-  CHECK_FALSE(db.queries.invitation_usable("nope", kT0));
+  const auto usable = db.queries.usable_invitation("tok", kT0 + 99);
+  REQUIRE(usable);
+  CHECK(usable->id == inv.id);
+  CHECK(usable->email == "ben@partner.example");
+  CHECK(usable->expires_at == kT0 + 100);
+  CHECK_FALSE(db.queries.usable_invitation("tok", kT0 + 100));
+  CHECK(db.queries.usable_invitation("tok3", kT0 + 1'000'000'000));  // expires_at 0: never
+  CHECK_FALSE(db.queries.usable_invitation("nope", kT0));
 
   Invitation got;
   CHECK(db.writes.consume_invitation("nope", kT0, got) == Status::kForbidden);
@@ -55,7 +59,7 @@ TEST_CASE("invitations") {
   CHECK(got.used);
   CHECK(got.email == "ben@partner.example");
   CHECK(db.writes.consume_invitation("tok", kT0 + 99, got) == Status::kForbidden);  // used
-  CHECK_FALSE(db.queries.invitation_usable("tok", kT0));
+  CHECK_FALSE(db.queries.usable_invitation("tok", kT0));
   CHECK(db.queries.invitations()[1].used);
   CHECK_FALSE(db.queries.invitations()[0].used);
 }

@@ -165,10 +165,10 @@ TEST_CASE("revoke_invitation") {
   CHECK(db.writes.revoke_invitation(open.id, ben, kT0) == Status::kForbidden);
   CHECK(db.writes.revoke_invitation(999, admin, kT0) == Status::kNotFound);
   CHECK(db.writes.revoke_invitation(used.id, admin, kT0) == Status::kConflict);
-  CHECK(db.queries.invitation_usable("open", kT0));
+  CHECK(db.queries.usable_invitation("open", kT0));
   REQUIRE(db.writes.revoke_invitation(open.id, admin, kT0 + 1) == Status::kOk);
   CHECK(db.writes.revoke_invitation(open.id, admin, kT0 + 2) == Status::kUnchanged);
-  CHECK_FALSE(db.queries.invitation_usable("open", kT0 + 1));
+  CHECK_FALSE(db.queries.usable_invitation("open", kT0 + 1));
   CHECK(db.writes.consume_invitation("open", kT0 + 1, got) == Status::kForbidden);
   CHECK(db.scalar("SELECT revoked_at FROM invitations WHERE token_hash = 'open'") == kT0 + 1);
   auto all = db.queries.invitations();

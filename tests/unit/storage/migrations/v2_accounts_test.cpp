@@ -132,8 +132,8 @@ TEST_CASE("v2 accounts migrate to the account lifecycle") {
     REQUIRE(live.items.size() == 2);
     CHECK(live.items[0].token_hash == "a0a0");
     CHECK(live.items[1].token_hash == "5e55");
-    CHECK(q.invitation_usable("2b72", kLater));
-    CHECK_FALSE(q.invitation_usable("1a71", kLater));  // used
+    CHECK(q.usable_invitation("2b72", kLater));
+    CHECK_FALSE(q.usable_invitation("1a71", kLater));  // used
     CHECK(q.invitations_page(std::nullopt, 200).items.size() == 3);
     CHECK(q.users_page(std::nullopt, 200, false).items.size() == 3);
 
