@@ -1,6 +1,6 @@
 // Invitations as an admin manages them: the new link is copied with one click, the list
-// says what became of each and revokes an open one, and a link that cannot be used says
-// why and what to do (not only "This is not allowed").
+// says what became of each and revokes an open one; a link that cannot be used says why
+// and what to do as soon as it is opened; a link made for an address fills it in.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import {
@@ -26,10 +26,18 @@ async function invite(page, email) {
   )
 }
 
-async function register(link, email) {
+async function openLink(link) {
   const page = await newPage(fx.browser)
   await page.goto(link)
-  await page.getByLabel('E-mail').fill(email)
+  return page
+}
+
+async function register(link, email) {
+  const page = await openLink(link)
+  const field = page.getByLabel('E-mail')
+  await field.waitFor()
+  // An invitation made for an address fills it in, not to be changed.
+  if (await field.isEditable()) await field.fill(email)
   await page.getByLabel('Password (at least 8 characters)').fill('a long enough secret')
   await page.getByLabel('Name').fill('Someone')
   await fillPlaces(page)
@@ -60,16 +68,24 @@ test('invitation list with copy and revoke; unusable links say why', async () =>
   await checkA11yBothThemes(ada, 'admin invitations')
   await screenshot(ada, 'invitations-1280')
 
-  const revoked = await register(benLink, 'ben@partner.example')
+  // A revoked link says so as soon as it is opened, before anyone types a thing.
+  const revoked = await openLink(benLink)
   await revoked.getByRole('alert').filter({ hasText: 'This invitation cannot be used' }).waitFor()
   assert.match(await revoked.getByRole('alert').innerText(), /ask the person who invited you/)
+  assert.equal(await revoked.getByLabel('E-mail').count(), 0)
+  await checkA11yBothThemes(revoked, 'unusable invitation')
   await revoked.context().close()
 
-  // A link for another address: the same explanation, and the link still works for Cy.
+  // A link for an address has it filled in and fixed; Cy registers with it.
   const cyLink = await invite(ada, 'cy@partner.example')
-  const wrong = await register(cyLink, 'someone.else@partner.example')
-  await wrong.getByRole('alert').filter({ hasText: 'another e-mail address' }).waitFor()
-  await wrong.context().close()
+  const prefilled = await openLink(cyLink)
+  const email = prefilled.getByLabel('E-mail')
+  await email.waitFor()
+  assert.equal(await email.inputValue(), 'cy@partner.example')
+  assert.equal(await email.isEditable(), false)
+  assert.match(await prefilled.locator('#reg-email-hint').innerText(), /made for this address/)
+  await checkA11yBothThemes(prefilled, 'registration with the invited e-mail')
+  await prefilled.context().close()
   const cy = await register(cyLink, 'cy@partner.example')
   await cy.getByRole('heading', { name: 'Rooms' }).first().waitFor()
   await ada.reload()

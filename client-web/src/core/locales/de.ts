@@ -57,6 +57,7 @@ export const de: Catalogue = {
   'register.noInvitation':
     'Dieser Link enthält keine Einladung. Bitten Sie eine Administratorin darum.',
   'register.haveAccount': 'Schon ein Konto? Anmelden',
+  'register.invitedEmail': 'Die Einladung gilt für diese Adresse.',
   'reset.title': 'Neues Passwort wählen',
   'reset.intro':
     'Eine Administratorin oder ein Administrator hat diesen Link für Sie erstellt. Wählen Sie ein neues Passwort; damit melden Sie sich danach überall an.',
@@ -130,6 +131,7 @@ export const de: Catalogue = {
   'room.beginning': 'Hier beginnt der Raum.',
   'room.whoIsOnline': 'Wer ist online',
   'room.members': 'Mitglieder',
+  'room.tools': 'Raumwerkzeuge',
   'roomSettings.open': 'Raumeinstellungen',
   'roomSettings.title': 'Raumeinstellungen',
   'roomSettings.save': 'Speichern',
@@ -167,7 +169,7 @@ export const de: Catalogue = {
   'members.removeOne': '{{name}} aus dem Raum entfernen',
   'members.makeModerator': 'Zum Moderator machen',
   'members.makeOwner': 'Zur Eigentümerin/zum Eigentümer machen',
-  'members.makeOwnerOne': '{{name}} zur Eigentümerin/zum Eigentümer machen',
+  'members.makeOwnerOne': 'Zur Eigentümerin/zum Eigentümer machen: {{name}}',
   'members.confirmOwner':
     'Den Raum an {{name}} übergeben? Die bisherige Eigentümerin oder der bisherige Eigentümer bleibt als Moderation.',
   'members.transferred': '{{name}} ist jetzt Eigentümer/in des Raums.',
@@ -188,7 +190,8 @@ export const de: Catalogue = {
   'members.refusedRate': 'zu viele Änderungen auf einmal; versuchen Sie es gleich noch einmal.',
   'room.typingOne': '{{names}} schreibt…',
   'room.typingMany': '{{names}} schreiben…',
-  'room.notMember': 'Sie sind diesem Raum noch nicht beigetreten.',
+  'room.notMember':
+    'Ein Blick hinein: Sie sind diesem Raum nicht beigetreten. Treten Sie bei, um zu schreiben und neue Nachrichten sofort zu sehen.',
   'room.notFound': 'Diesen Raum gibt es nicht oder er ist privat.',
   'room.loading': 'Nachrichten werden geladen…',
   'room.empty': 'Noch keine Nachrichten. Sagen Sie Hallo!',

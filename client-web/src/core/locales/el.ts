@@ -56,6 +56,7 @@ export const el: Catalogue = {
   'register.noInvitation':
     'Αυτός ο σύνδεσμος δεν περιέχει πρόσκληση. Ζητήστε μία από τη διαχείριση.',
   'register.haveAccount': 'Έχετε ήδη λογαριασμό; Συνδεθείτε',
+  'register.invitedEmail': 'Η πρόσκληση έγινε για αυτή τη διεύθυνση.',
   'reset.title': 'Επιλέξτε νέο κωδικό',
   'reset.intro':
     'Ένας διαχειριστής δημιούργησε αυτόν τον σύνδεσμο για εσάς. Επιλέξτε νέο κωδικό· με αυτόν θα συνδέεστε παντού.',
@@ -128,6 +129,7 @@ export const el: Catalogue = {
   'room.beginning': 'Εδώ ξεκινά η αίθουσα.',
   'room.whoIsOnline': 'Ποιοι είναι σε σύνδεση',
   'room.members': 'Μέλη',
+  'room.tools': 'Εργαλεία δωματίου',
   'roomSettings.open': 'Ρυθμίσεις δωματίου',
   'roomSettings.title': 'Ρυθμίσεις δωματίου',
   'roomSettings.save': 'Αποθήκευση',
@@ -164,7 +166,7 @@ export const el: Catalogue = {
   'members.removeOne': 'Αφαίρεση του/της {{name}} από την αίθουσα',
   'members.makeModerator': 'Ορισμός ως συντονιστή',
   'members.makeOwner': 'Ορισμός ως ιδιοκτήτη',
-  'members.makeOwnerOne': 'Ορισμός του/της {{name}} ως ιδιοκτήτη',
+  'members.makeOwnerOne': 'Ορισμός ως ιδιοκτήτη: {{name}}',
   'members.confirmOwner':
     'Παράδοση του δωματίου στον/στην {{name}}; Ο ιδιοκτήτης μένει ως συντονιστής.',
   'members.transferred': 'Ο/Η {{name}} είναι πλέον ιδιοκτήτης του δωματίου.',
@@ -185,7 +187,8 @@ export const el: Catalogue = {
   'members.refusedRate': 'πάρα πολλές αλλαγές μαζί· δοκιμάστε ξανά σε λίγο.',
   'room.typingOne': '{{names}} πληκτρολογεί…',
   'room.typingMany': '{{names}} πληκτρολογούν…',
-  'room.notMember': 'Δεν συμμετέχετε ακόμη σε αυτή την αίθουσα.',
+  'room.notMember':
+    'Μια ματιά μέσα: δεν συμμετέχετε σε αυτή την αίθουσα. Μπείτε για να γράψετε και να βλέπετε τα νέα μηνύματα αμέσως.',
   'room.notFound': 'Αυτή η αίθουσα δεν υπάρχει ή είναι ιδιωτική.',
   'room.loading': 'Φόρτωση μηνυμάτων…',
   'room.empty': 'Δεν υπάρχουν ακόμη μηνύματα. Πείτε γεια!',

@@ -57,6 +57,7 @@ export const fr: Catalogue = {
   'register.noInvitation':
     "Ce lien ne contient pas d'invitation. Demandez-en une à l'administration.",
   'register.haveAccount': 'Vous avez déjà un compte ? Connectez-vous',
+  'register.invitedEmail': 'L’invitation a été faite pour cette adresse.',
   'reset.title': 'Choisissez un nouveau mot de passe',
   'reset.intro':
     'Un administrateur a créé ce lien pour vous. Choisissez un nouveau mot de passe ; vous vous connecterez ensuite partout avec lui.',
@@ -129,6 +130,7 @@ export const fr: Catalogue = {
   'room.beginning': 'Ici commence le salon.',
   'room.whoIsOnline': 'Qui est en ligne',
   'room.members': 'Membres',
+  'room.tools': 'Outils du salon',
   'roomSettings.open': 'Paramètres du salon',
   'roomSettings.title': 'Paramètres du salon',
   'roomSettings.save': 'Enregistrer',
@@ -165,7 +167,7 @@ export const fr: Catalogue = {
   'members.removeOne': 'Retirer {{name}} du salon',
   'members.makeModerator': 'Nommer modérateur',
   'members.makeOwner': 'Nommer propriétaire',
-  'members.makeOwnerOne': 'Nommer {{name}} propriétaire',
+  'members.makeOwnerOne': 'Nommer propriétaire : {{name}}',
   'members.confirmOwner': 'Confier le salon à {{name}} ? Le propriétaire reste modérateur.',
   'members.transferred': '{{name}} est désormais propriétaire du salon.',
   'members.makeMember': 'Rendre membre',
@@ -185,7 +187,8 @@ export const fr: Catalogue = {
   'members.refusedRate': 'trop de changements à la fois ; réessayez dans un instant.',
   'room.typingOne': '{{names}} écrit…',
   'room.typingMany': '{{names}} écrivent…',
-  'room.notMember': "Vous n'avez pas encore rejoint ce salon.",
+  'room.notMember':
+    'Un aperçu : vous n’avez pas rejoint ce salon. Rejoignez-le pour écrire et voir les nouveaux messages en direct.',
   'room.notFound': "Ce salon n'existe pas ou est privé.",
   'room.loading': 'Chargement des messages…',
   'room.empty': 'Aucun message pour le moment. Dites bonjour !',

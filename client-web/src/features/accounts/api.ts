@@ -33,6 +33,10 @@ export const api = {
   updateMe: (body: Partial<ProfileFields>) => call<{ user: User }>('PATCH', '/api/me', body),
   register: (body: ProfileFields & { invitation: string; email: string; password: string }) =>
     call<{ user: User }>('POST', '/api/register', body),
+  checkInvitation: (invitation: string) =>
+    call<{ email: string; role: string; expires_at: number }>('POST', '/api/invitations/check', {
+      invitation,
+    }),
   changePassword: (current_password: string, new_password: string) =>
     call<void>('POST', '/api/me/password', { current_password, new_password }),
   sessions: () => call<{ sessions: LoginSession[] }>('GET', '/api/sessions'),

@@ -70,6 +70,15 @@ const fromWire = (m: WireMessage): Message => ({
   reactions: new Map(Object.entries(m.reactions)),
 })
 
+/**
+ * Whether the room's history can be shown: a member's room, or an open room one has not
+ * joined (a look inside before joining: a snapshot, not live, as only a member's rooms
+ * are subscribed).
+ */
+function readable(info: Room): boolean {
+  return info.member || info.visibility === 'open'
+}
+
 export class ChatStore {
   readonly rooms = new Map<number, RoomState>()
   readonly outbox: PendingPost[] = []
@@ -195,7 +204,7 @@ export class ChatStore {
     if (id === null) return
     const r = this.rooms.get(id)
     if (r) r.readAtOpen = r.info.read_seq ?? 0
-    if (r && r.info.member && r.load === 'none') this.loadRoom(id)
+    if (r && readable(r.info) && r.load === 'none') this.loadRoom(id)
     this.markRead(id)
     this.changed()
   }
@@ -461,6 +470,7 @@ export class ChatStore {
         if (r) {
           r.info = { ...r.info, member: false }
           this.forget(r)
+          if (this.activeRoom === m.room && readable(r.info)) this.loadRoom(m.room)
         }
         break
       }
@@ -534,11 +544,13 @@ export class ChatStore {
     const r = this.rooms.get(info.id)
     if (r) {
       // NOTE: no longer a member (removed, or left elsewhere): its events stopped coming,
-      //       so what was loaded would have a gap if the user joined again.
-      if (r.info.member && !info.member) this.forget(r)
+      //       so what was loaded would have a gap if the user joined again. And a look
+      //       inside before joining was a snapshot: the member's stream starts at joining.
+      if (r.info.member !== info.member) this.forget(r)
       // NOTE: `archived` is sent only when true; an unarchived room's message lacks it.
       r.info = { ...r.info, ...info, archived: info.archived === true }
-      if (this.activeRoom === info.id && r.info.member && r.load === 'none') this.loadRoom(info.id)
+      if (this.activeRoom === info.id && readable(r.info) && r.load === 'none')
+        this.loadRoom(info.id)
       return
     }
     this.rooms.set(info.id, {
@@ -553,7 +565,7 @@ export class ChatStore {
       typing: new Map(),
       members: null,
     })
-    if (this.activeRoom === info.id && info.member) this.loadRoom(info.id)
+    if (this.activeRoom === info.id && readable(info)) this.loadRoom(info.id)
   }
 
   private loadRoom(id: number): void {

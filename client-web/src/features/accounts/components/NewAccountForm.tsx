@@ -21,6 +21,8 @@ interface Props {
   describeError?: (e: unknown) => string | undefined
   /** Fields shown before the account's own (the setup token). */
   children?: ComponentChildren
+  /** The e-mail an invitation was made for: filled in, and not to be changed. */
+  invitedEmail?: string
 }
 
 /** E-mail, password and profile of a new account: shared by admin set-up and registration. */
@@ -32,8 +34,9 @@ export function NewAccountForm({
   onDone,
   describeError,
   children,
+  invitedEmail = '',
 }: Props) {
-  const [email, setEmail] = useState('')
+  const [email, setEmail] = useState(invitedEmail)
   const [password, setPassword] = useState('')
   const [profile, setProfile] = useState<Fields>(() => ({
     display_name: '',
@@ -59,7 +62,14 @@ export function NewAccountForm({
         onInput={setEmail}
         required
         autoComplete="email"
+        readOnly={invitedEmail !== ''}
+        aria-describedby={invitedEmail ? `${idPrefix}-email-hint` : undefined}
       />
+      {invitedEmail && (
+        <p id={`${idPrefix}-email-hint`} class="hint">
+          {t('register.invitedEmail')}
+        </p>
+      )}
       <Field
         id={`${idPrefix}-password`}
         label={t('profile.password')}

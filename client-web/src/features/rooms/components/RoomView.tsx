@@ -11,6 +11,7 @@ import { useLocation } from '../../../core/router'
 import { MembersPanel } from './MembersPanel'
 import { OnlineList } from './OnlineList'
 import { RoomSettings } from './RoomSettings'
+import { Toolbar } from '../../../core/components/Toolbar'
 import { TypingIndicator } from './TypingIndicator'
 
 interface Props {
@@ -41,15 +42,35 @@ export function RoomView({ store, roomId, user, lang }: Props) {
     )
   }
   if (!room.info.member) {
+    // An open room: a look at its latest messages first (read-only), then joining.
     return (
-      <section aria-labelledby="room-title" class="room">
-        {back}
-        <h1 id="room-title">{room.info.name}</h1>
-        {room.info.topic && <p class="topic">{room.info.topic}</p>}
-        <p>{t('room.notMember')}</p>
-        <button type="button" class="primary" onClick={() => store.join(roomId)}>
-          {t('rooms.join')}
-        </button>
+      <section aria-labelledby="room-title" class="room preview">
+        <div class="room-header">
+          {back}
+          <h1 id="room-title">{room.info.name}</h1>
+          {room.info.topic && <p class="topic">{room.info.topic}</p>}
+        </div>
+        {room.info.visibility === 'open' && (
+          <div class="room-body">
+            <MessageList
+              store={store}
+              roomId={roomId}
+              user={user}
+              lang={lang}
+              onReply={() => {}}
+              onEdit={() => {}}
+              target={null}
+            />
+          </div>
+        )}
+        <div class="join-bar">
+          <p>{t(room.info.archived ? 'room.archivedNotice' : 'room.notMember')}</p>
+          {!room.info.archived && (
+            <button type="button" class="primary" onClick={() => store.join(roomId)}>
+              {t('rooms.join')}
+            </button>
+          )}
+        </div>
       </section>
     )
   }
@@ -62,26 +83,28 @@ export function RoomView({ store, roomId, user, lang }: Props) {
         <h1 id="room-title">{room.info.name}</h1>
         {room.info.topic && <p class="topic">{room.info.topic}</p>}
         <OnlineList store={store} roomId={roomId} />
-        <button
-          type="button"
-          class="members-toggle"
-          aria-expanded={panel === 'members'}
-          aria-controls={`members-${roomId}`}
-          onClick={() => toggle('members')}
-        >
-          {t('members.show', { count: room.members?.length ?? '…' })}
-        </button>
-        <button
-          type="button"
-          class="settings-toggle"
-          aria-expanded={panel === 'settings'}
-          aria-controls={`settings-${roomId}`}
-          aria-label={t('roomSettings.open')}
-          title={t('roomSettings.open')}
-          onClick={() => toggle('settings')}
-        >
-          <span aria-hidden="true">⚙</span>
-        </button>
+        <Toolbar label={t('room.tools')} class="room-tools">
+          <button
+            type="button"
+            class="members-toggle"
+            aria-expanded={panel === 'members'}
+            aria-controls={`members-${roomId}`}
+            onClick={() => toggle('members')}
+          >
+            {t('members.show', { count: room.members?.length ?? '…' })}
+          </button>
+          <button
+            type="button"
+            class="settings-toggle"
+            aria-expanded={panel === 'settings'}
+            aria-controls={`settings-${roomId}`}
+            aria-label={t('roomSettings.open')}
+            title={t('roomSettings.open')}
+            onClick={() => toggle('settings')}
+          >
+            <span aria-hidden="true">⚙</span>
+          </button>
+        </Toolbar>
       </div>
       <div class="room-body">
         <MessageList
