@@ -32,7 +32,7 @@ std::int64_t page_limit(const Fields& f, std::int64_t max) {
 }
 
 RoomsList rooms_list(const Fields& f, const Limits& l) {
-  return RoomsList{page_limit(f, l.list_page_max), cursor(f)};
+  return RoomsList{page_limit(f, l.list_page_max), cursor(f), f.has("all") && f.boolean("all")};
 }
 
 // A room's name and topic, in room_create and room_update alike.

@@ -29,6 +29,7 @@ struct RoomsList {
   static constexpr const char* kType = "rooms_list";
   std::int64_t limit = 0;  // 0: list_page_max
   std::optional<Cursor> cursor;
+  bool all = false;  // every room of the instance, private ones too (admins only)
   bool operator==(const RoomsList&) const = default;
 };
 struct RoomCreate {

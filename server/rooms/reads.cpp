@@ -55,24 +55,28 @@ bool fit(std::vector<T>& items, std::size_t budget, bool from_back = true) {
 }
 
 // A page of rooms is up to list_page_max rooms with two counts each: it is
-// read on the read pool, not on the network thread.
+// read on the read pool, not on the network thread. `all` (every room, for
+// moderation) is for instance admins only.
 void rooms_list(Context& c, State& st, const pr::RoomsList& m) {
   if (!allowed(c, st.queries)) return;
-  c.read_off_strand([user = c.user(), after = to_after(m.cursor), limit = m.limit](
-                        storage::Reader& r) { return Queries(r).rooms_for(user, after, limit); },
-                    [&st](Context& c, const storage::rooms::Page<storage::rooms::RoomView>& page) {
-                      pr::Rooms out;
-                      for (const auto& v : page.items) {
-                        auto online =
-                            v.membership ? c.live().present(v.room.id) : std::vector<Id>{};
-                        out.rooms.push_back(to_wire(v, std::move(online)));
-                      }
-                      const bool trimmed = fit(out.rooms, budget(c, st));
-                      if ((page.has_more || trimmed) && !out.rooms.empty()) {
-                        out.next = pr::Cursor{out.rooms.back().name, out.rooms.back().id};
-                      }
-                      c.reply(std::move(out));
-                    });
+  if (m.all && !c.who().admin) {
+    return c.fail(ErrorCode::kForbidden, "only administrators list every room");
+  }
+  c.read_off_strand(
+      [user = c.user(), after = to_after(m.cursor), limit = m.limit,
+       all = m.all](storage::Reader& r) { return Queries(r).rooms_for(user, after, limit, all); },
+      [&st](Context& c, const storage::rooms::Page<storage::rooms::RoomView>& page) {
+        pr::Rooms out;
+        for (const auto& v : page.items) {
+          auto online = v.membership ? c.live().present(v.room.id) : std::vector<Id>{};
+          out.rooms.push_back(to_wire(v, std::move(online)));
+        }
+        const bool trimmed = fit(out.rooms, budget(c, st));
+        if ((page.has_more || trimmed) && !out.rooms.empty()) {
+          out.next = pr::Cursor{out.rooms.back().name, out.rooms.back().id};
+        }
+        c.reply(std::move(out));
+      });
 }
 
 void send_members(Context& c, const State& st, Id room,

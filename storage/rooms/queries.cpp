@@ -20,11 +20,12 @@ constexpr char kSelectRoom[] = "SELECT " PRAXIS_ROOM_COLUMNS
 constexpr char kSelectMembership[] =
     "SELECT room_id, user_id, role, read_seq FROM room_members WHERE room_id = ? AND user_id = ?";
 // Room columns, then the user's membership role and read_seq (NULL: not a member).
+// The second parameter is every_room (1: private rooms the user is not in too).
 constexpr char kSelectRoomsFor[] =
     "SELECT " PRAXIS_ROOM_COLUMNS
     ", m.role, m.read_seq FROM rooms AS r JOIN streams AS s ON s.id = r.id "
     "LEFT JOIN room_members AS m ON m.room_id = r.id AND m.user_id = ? "
-    "WHERE (m.user_id IS NOT NULL OR r.visibility = 'open') AND (r.name, r.id) > (?, ?) "
+    "WHERE (? OR m.user_id IS NOT NULL OR r.visibility = 'open') AND (r.name, r.id) > (?, ?) "
     "ORDER BY r.name, r.id LIMIT ?";
 constexpr char kSelectRoomView[] =
     "SELECT " PRAXIS_ROOM_COLUMNS
@@ -175,14 +176,14 @@ std::optional<Membership> Queries::membership(Id room_id, Id user_id) {
   });
 }
 
-Page<RoomView> Queries::rooms_for(Id user_id, const std::optional<After>& after,
-                                  std::int64_t limit) {
+Page<RoomView> Queries::rooms_for(Id user_id, const std::optional<After>& after, std::int64_t limit,
+                                  bool every_room) {
   limit = std::max<std::int64_t>(limit, 0);
   return translate("rooms_for", [&] {
     return r_.snapshot([&] {
       auto& c = r_.statements();
       auto read = [&](const Query& q) { return read_room_view(q, user_id); };
-      auto page = paged(storage::detail::all(c, kSelectRoomsFor, read, user_id,
+      auto page = paged(storage::detail::all(c, kSelectRoomsFor, read, user_id, every_room,
                                              after ? after->name : std::string(),
                                              after ? after->id : Id{0}, limit + 1),
                         limit);

@@ -21,9 +21,12 @@ class Queries {
 
   std::optional<Room> room(Id room_id);
   std::optional<Membership> membership(Id room_id, Id user_id);
-  // Rooms the user is a member of plus every open room, ordered by name, id,
-  // after `after` (none: from the start); unread counts filled in.
-  Page<RoomView> rooms_for(Id user_id, const std::optional<After>& after, std::int64_t limit);
+  // Rooms the user is a member of plus every open room (with every_room, all
+  // rooms: private ones the user is not in too, membership empty), ordered by
+  // name, id, after `after` (none: from the start); unread counts filled in.
+  // The caller decides who may have every_room.
+  Page<RoomView> rooms_for(Id user_id, const std::optional<After>& after, std::int64_t limit,
+                           bool every_room = false);
   // Any existing room, private ones too (membership empty if not a member):
   // the caller decides what the user may see.
   std::optional<RoomView> room_view(Id room_id, Id user_id);

@@ -122,6 +122,48 @@ async def test_an_admin_moderates_every_room(server):
     await outsider.expect_error(set_role(room, cem.user_id, "moderator"), "forbidden")
 
 
+async def list_pages(client, limit, **params):
+    """rooms_list page by page (at most `limit` rooms each) -> the pages."""
+    pages, cursor = [], None
+    while True:
+        msg = {"type": "rooms_list", "limit": limit, **params, **({"cursor": cursor} if cursor else {})}
+        reply = await client.expect_reply(msg, "rooms")
+        assert len(reply["rooms"]) <= limit
+        pages.append(reply["rooms"])
+        cursor = reply.get("next")
+        if not cursor:
+            return pages
+
+
+@async_test
+async def test_an_admin_lists_every_room_with_all(server):
+    ann, ben = [await connect(server, server.new_user(name)) for name in ("Ann", "Ben")]
+    admin = await connect(server, server.admin_user())
+    opened = await make_room(ann, name="A open")
+    secret = await make_room(ann, ben, visibility="private", name="B secret")
+    own = await make_room(admin, visibility="private", name="C the admin's")
+    # all: every room of the instance, in order, across pages; the private
+    # room the admin is not in as a non-member sees it.
+    pages = await list_pages(admin, 2, all=True)
+    assert len(pages) == 2
+    listed = [room for page in pages for room in page]
+    assert [room["id"] for room in listed] == [opened, secret, own]
+    seen = {room["id"]: room for room in listed}
+    assert seen[secret]["member"] is False and seen[secret]["visibility"] == "private"
+    assert "role" not in seen[secret] and "unread" not in seen[secret]
+    assert seen[own]["member"] is True and seen[own]["role"] == "owner"
+    # Without all (or with false): today's list, without that private room.
+    for params in ({}, {"all": False}):
+        listed = [room["id"] for page in await list_pages(admin, 1, **params) for room in page]
+        assert listed == [opened, own]
+    # A member may not list every room; asking changes nothing.
+    refused = await ben.expect_error({"type": "rooms_list", "all": True, "limit": 2}, "forbidden")
+    assert refused["message"] == "only administrators list every room"
+    await ben.expect_error({"type": "rooms_list", "all": "yes"}, "bad_field")
+    assert sorted(await ben.rooms()) == [opened, secret]
+    assert sorted(await ann.rooms()) == [opened, secret]
+
+
 @async_test
 async def test_a_new_open_room_appears_to_everyone_connected(server):
     ann = await connect(server, server.new_user("Ann"))
@@ -233,3 +275,31 @@ async def test_an_archived_room_is_read_only_until_unarchived(server):
     server.restart()
     ann = await connect(server, ann.user)
     assert "archived" not in (await ann.rooms())[room]
+
+
+@async_test
+async def test_an_admin_not_in_a_private_room_archives_and_renames_it(server):
+    room, (ann, ben) = await users_in_room(server, "Ann", "Ben", visibility="private")
+    admin = await connect(server, server.admin_user())
+    since = [ben.mark(), admin.mark()]
+    reply = await admin.expect_reply(update(room, archived=True), "room")
+    # The admin's own view: the room, archived, as a non-member sees it.
+    assert reply["room"]["id"] == room and reply["room"]["archived"] is True
+    assert reply["room"]["member"] is False and "role" not in reply["room"]
+    assert (await room_pushed(ben, room, since[0], "the archive pushed"))["room"]["archived"] is True
+    await admin.ping()
+    assert [m["rid"] for m in admin.messages[since[1]:]
+            if m.get("type") == "room" and m["room"]["id"] == room] == [reply["rid"]]
+    await ben.expect_error({"type": "post", "room": room, "text": "after", "lang": "en"}, "conflict")
+    listed = [r for page in await list_pages(admin, 10, all=True) for r in page if r["id"] == room]
+    assert listed[0]["archived"] is True and listed[0]["member"] is False
+
+    since = ben.mark()
+    reply = await admin.expect_reply(update(room, name="Reopened", archived=False), "room")
+    assert reply["room"]["name"] == "Reopened" and "archived" not in reply["room"]
+    assert reply["room"]["member"] is False
+    pushed = await room_pushed(ben, room, since, "the unarchive pushed")
+    assert pushed["room"]["name"] == "Reopened" and "archived" not in pushed["room"]
+    assert pushed["room"]["role"] == "member"
+    await ben.post(room, "back again")
+    assert room not in await admin.rooms()  # still not in the admin's own list

@@ -40,6 +40,7 @@ TEST_CASE("rooms fields: every field, missing or of a wrong type or value", "[de
   const FieldRow rows[] = {
       {list, "limit", not_ids(), false},
       {list, "cursor", cursor, false},
+      {list, "all", not_bools(), false},
       {create, "name", plus(not_strings(), {""}), true},
       {create, "visibility", visibility, true},
       {create, "topic", not_strings(), false},

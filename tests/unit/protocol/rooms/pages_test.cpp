@@ -96,6 +96,36 @@ TEST_CASE("rooms pages: a cursor is <id>:<name>, the name taken as it is", "[dec
   }
 }
 
+TEST_CASE("rooms_list: all, an admin's every room, is a boolean", "[decode][rooms]") {
+  const Decoder decode;
+  struct Row {
+    const char* frame;
+    bool all;
+  };
+  const Row rows[] = {
+      {R"({"type":"rooms_list"})", false},
+      {R"({"type":"rooms_list","all":null})", false},
+      {R"({"type":"rooms_list","all":false})", false},
+      {R"({"type":"rooms_list","all":true})", true},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.frame);
+    CHECK(message_as<RoomsList>(decode(row.frame)).all == row.all);
+  }
+  // rooms.md's example: together with a page's limit and cursor.
+  CHECK(message_as<RoomsList>(decode(R"({"type": "rooms_list", "rid": 3, "all": true, "limit": 50,
+                                          "cursor": "41:Work-based learning"})")) ==
+        RoomsList{50, Cursor{"Work-based learning", 41}, true});
+  for (const Json& wrong : {Json(1), Json(0), Json("true"), Json::array({true}), Json::object()}) {
+    const std::string frame = with_field(R"({"type":"rooms_list","rid":4})", "all", wrong);
+    CAPTURE(frame);
+    const Decoded d = decode(frame);
+    CHECK(rid_of(d) == 4);
+    CHECK(outcome(d) == "bad_field");
+    CHECK_THAT(message_of(d), Catch::Contains("'all'"));
+  }
+}
+
 TEST_CASE("rooms pages: the next of a reply is the cursor of the next request", "[decode][rooms]") {
   const Cursor cursors[] = {{"Work-based learning", 12},
                             {"", 1},

@@ -35,7 +35,9 @@ int pages_for(std::size_t n, std::int64_t limit) {
   return std::max<int>(1, static_cast<int>((n + limit - 1) / limit));
 }
 
+// With every_room (an admin's overview), the private rooms ben is not in too.
 TEST_CASE("rooms_for pages through the rooms a user may see") {
+  const bool every_room = GENERATE(false, true);
   test::RoomsDb db;
   Id ada = db.user("ada");
   Id ben = db.user("ben");
@@ -64,16 +66,16 @@ TEST_CASE("rooms_for pages through the rooms a user may see") {
 
   std::vector<std::pair<std::string, Id>> order;
   for (const auto& m : made) {
-    if (m.visible) order.emplace_back(m.name, m.id);
+    if (m.visible || every_room) order.emplace_back(m.name, m.id);
   }
   std::sort(order.begin(), order.end());
   std::vector<Id> want;
   for (const auto& [name, id] : order) want.push_back(id);
-  REQUIRE(want.size() == 8);
+  REQUIRE(want.size() == (every_room ? 10u : 8u));
 
   const std::int64_t limit = GENERATE(1, 2, 3, 4, 8, 9, 100);
   auto fetch = [&](const std::optional<After>& after, std::int64_t n) {
-    return db.queries.rooms_for(ben, after, n);
+    return db.queries.rooms_for(ben, after, n, every_room);
   };
   auto key = [](const RoomView& v) { return After{v.room.name, v.room.id}; };
   auto w = walk(fetch, key, limit);
@@ -99,6 +101,24 @@ TEST_CASE("rooms_for marks memberships in every page") {
   REQUIRE(second.items[0].membership);
   CHECK(second.items[0].membership->role == RoomRole::kMember);
   CHECK_FALSE(second.has_more);
+}
+
+TEST_CASE("rooms_for every_room: private rooms one is not in, without a membership") {
+  test::RoomsDb db;
+  Id ada = db.user("ada");
+  Id ben = db.user("ben");
+  Id a = db.room(ada, "a", Visibility::kPrivate);
+  Id b = db.room(ben, "b", Visibility::kPrivate);
+  CHECK(db.queries.rooms_for(ben, std::nullopt, 10).items.size() == 1);  // his own only
+  auto page = db.queries.rooms_for(ben, std::nullopt, 10, /*every_room=*/true);
+  REQUIRE(page.items.size() == 2);
+  CHECK(page.items[0].room.id == a);
+  CHECK_FALSE(page.items[0].membership);
+  CHECK(page.items[0].unread == 0);
+  CHECK(page.items[1].room.id == b);
+  REQUIRE(page.items[1].membership);
+  CHECK(page.items[1].membership->role == RoomRole::kOwner);
+  CHECK_FALSE(page.has_more);
 }
 
 TEST_CASE("members pages by display name and user id") {
