@@ -6,9 +6,9 @@ export function errorText(e: unknown): string {
   if (e instanceof ApiError) {
     switch (e.code) {
       case 'bad_credentials':
-        return t('login.bad')
+        return t('error.badCredentials')
       case 'rate_limited':
-        return t('login.rateLimited', { seconds: e.retryAfter ?? 5 })
+        return t('error.rateLimited', { seconds: e.retryAfter ?? 5 })
       case 'forbidden':
         return t('error.forbidden')
       case 'conflict':

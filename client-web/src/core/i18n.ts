@@ -1,9 +1,15 @@
 // Every string the interface shows goes through i18next; catalogues are complete by type.
-// Each language's catalogue is a chunk of its own, loaded when it is first needed: the
-// first load carries one language, not seven.
+// core/locales holds what core shows; each feature has its own locales/ and registers
+// them (registerCatalogues, from app/), adding its keys to Messages. Each language's
+// catalogues are chunks of their own, loaded when the language is first needed: the first
+// load carries one language, not seven.
 
 import i18next from 'i18next'
-import type { Catalogue, MessageKey } from './locales/en'
+import type { en as coreEn } from './locales/en'
+
+/** Every key of every catalogue: each feature's locales/index.ts adds its own. */
+export interface Messages extends Record<keyof typeof coreEn, string> {}
+export type MessageKey = keyof Messages
 
 export const LANGUAGES = [
   { code: 'en', name: 'English' },
@@ -17,7 +23,11 @@ export const LANGUAGES = [
 
 export type UiLanguage = (typeof LANGUAGES)[number]['code']
 
-const LOADERS: Record<UiLanguage, () => Promise<Catalogue>> = {
+/** One catalogue per language, each loaded on demand. */
+export type Catalogues = Record<UiLanguage, () => Promise<Record<string, string>>>
+
+/** Core's own catalogues (registered first). */
+export const coreCatalogues: Catalogues = {
   en: () => import('./locales/en').then((m) => m.en),
   de: () => import('./locales/de').then((m) => m.de),
   fi: () => import('./locales/fi').then((m) => m.fi),
@@ -26,11 +36,22 @@ const LOADERS: Record<UiLanguage, () => Promise<Catalogue>> = {
   el: () => import('./locales/el').then((m) => m.el),
   fr: () => import('./locales/fr').then((m) => m.fr),
 }
+const registered: Catalogues[] = [coreCatalogues]
 
-/** Makes `lng`'s catalogue available to i18next (once). */
+/** Adds features' catalogues (before initI18n). */
+export function registerCatalogues(...features: Catalogues[]): void {
+  registered.push(...features.filter((f) => !registered.includes(f)))
+}
+
+/** `lng`'s catalogues, core's and every registered feature's, as one. */
+async function catalogueOf(lng: UiLanguage): Promise<Record<string, string>> {
+  return Object.assign({}, ...(await Promise.all(registered.map((c) => c[lng]()))))
+}
+
+/** Makes `lng`'s catalogues available to i18next (once). */
 async function loadCatalogue(lng: UiLanguage): Promise<void> {
   if (!i18next.hasResourceBundle(lng, 'translation'))
-    i18next.addResourceBundle(lng, 'translation', await LOADERS[lng]())
+    i18next.addResourceBundle(lng, 'translation', await catalogueOf(lng))
 }
 
 const STORAGE_KEY = 'praxis.uiLanguage'
@@ -60,7 +81,7 @@ export async function initI18n(lng: UiLanguage): Promise<void> {
     keySeparator: false,
     nsSeparator: false,
     interpolation: { escapeValue: false }, // Preact escapes text itself
-    resources: { [lng]: { translation: await LOADERS[lng]() } },
+    resources: { [lng]: { translation: await catalogueOf(lng) } },
     saveMissing: true,
     missingKeyHandler: (lngs, _ns, key) => {
       missingKeys.push(`${lngs.join(',')}:${key}`)

@@ -1,7 +1,7 @@
 // Keyboard shortcuts, for every feature: each registers what it offers (keys, what they
 // do, and a handler unless the keys work in one place only, as in a text box); one
 // listener runs them, never while one is typing; the help dialog lists them all.
-import type { MessageKey } from './locales/en'
+import type { MessageKey } from './i18n'
 
 export interface Shortcut {
   /** As shown in the help, e.g. "Alt+↓"; one entry may name several. */

@@ -50,7 +50,7 @@ export function ConfirmButton({
         {confirmLabel}
       </button>{' '}
       <button type="button" onClick={() => setAsking(false)}>
-        {t('composer.cancel')}
+        {t('common.cancel')}
       </button>
     </span>
   )

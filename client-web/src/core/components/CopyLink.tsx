@@ -6,14 +6,14 @@ import { t } from '../i18n'
 export function CopyLink({ id, label, url }: { id: string; label: string; url: string }) {
   const [copied, setCopied] = useState('')
   const copy = () =>
-    void copyText(url).then((ok) => setCopied(t(ok ? 'admin.copied' : 'admin.copyFailed')))
+    void copyText(url).then((ok) => setCopied(t(ok ? 'common.copied' : 'common.copyFailed')))
   return (
     <div class="invitation-link">
       <p role="status">
         {label} <code id={id}>{url}</code>
       </p>
       <button type="button" onClick={copy}>
-        {t('admin.copy')}
+        {t('common.copyLink')}
       </button>{' '}
       <span role="status">{copied}</span>
     </div>

@@ -3,10 +3,14 @@ import { render } from 'preact'
 import { act } from 'preact/test-utils'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { setup } from '../fixture'
-import { initI18n } from '../../../core/i18n'
+import { initI18n, registerCatalogues } from '../../../core/i18n'
+import { catalogues } from '../locales'
 import { Composer } from './Composer'
 
-beforeAll(() => initI18n('en'))
+beforeAll(() => {
+  registerCatalogues(catalogues)
+  return initI18n('en')
+})
 
 describe('Composer', () => {
   it('puts the caret after a picked mention at once, so fast typing lands after it', () => {

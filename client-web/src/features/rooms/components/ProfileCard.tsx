@@ -37,13 +37,13 @@ export function ProfileCard({ store, roomId, user, name, onClose }: Props) {
         <dl>
           {member.institution && (
             <>
-              <dt>{t('profile.institution')}</dt>
+              <dt>{t('card.institution')}</dt>
               <dd>{member.institution}</dd>
             </>
           )}
           {member.country && (
             <>
-              <dt>{t('profile.country')}</dt>
+              <dt>{t('card.country')}</dt>
               <dd>{regionName(member.country, currentLanguage())}</dd>
             </>
           )}

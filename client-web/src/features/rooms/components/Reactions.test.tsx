@@ -2,10 +2,14 @@
 import { render } from 'preact'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { reactionEvent, setup, wireMessage } from '../fixture'
-import { initI18n } from '../../../core/i18n'
+import { initI18n, registerCatalogues } from '../../../core/i18n'
+import { catalogues } from '../locales'
 import { QUICK_REACTIONS, QuickReactions, Reactions } from './Reactions'
 
-beforeAll(() => initI18n('en'))
+beforeAll(() => {
+  registerCatalogues(catalogues)
+  return initI18n('en')
+})
 
 const ODD_JSON = '{"__proto__": [1, 9], "toString": [2], "constructor": [3, 4, 5], "👍": [1]}'
 

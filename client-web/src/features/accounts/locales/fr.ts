@@ -1,0 +1,68 @@
+import type { Catalogue } from './en'
+
+export const fr: Catalogue = {
+  'setup.title': 'Configurer Praxis',
+  'setup.alreadyDone':
+    'Ce lien de configuration a déjà servi : Praxis est configuré et son premier administrateur existe. Connectez-vous ci-dessous ou demandez une invitation à un administrateur.',
+  'setup.intro': "Créez le premier compte d'administration de cette instance Praxis.",
+  'setup.token': 'Code de configuration (affiché par le serveur au démarrage)',
+  'setup.submit': "Créer l'administrateur",
+  'login.title': 'Connexion',
+  'login.email': 'E-mail',
+  'login.password': 'Mot de passe',
+  'login.submit': 'Se connecter',
+  'register.title': 'Rejoindre Praxis',
+  'register.intro':
+    'Vous avez été invité dans cette communauté de pratique. Dites aux autres qui vous êtes.',
+  'register.submit': 'Créer le compte',
+  'register.noInvitation':
+    "Ce lien ne contient pas d'invitation. Demandez-en une à l'administration.",
+  'register.haveAccount': 'Vous avez déjà un compte ? Connectez-vous',
+  'register.invitedEmail': 'L’invitation a été faite pour cette adresse.',
+  'reset.title': 'Choisissez un nouveau mot de passe',
+  'reset.intro':
+    'Un administrateur a créé ce lien pour vous. Choisissez un nouveau mot de passe ; vous vous connecterez ensuite partout avec lui.',
+  'reset.submit': 'Enregistrer le nouveau mot de passe',
+  'reset.done':
+    'Votre mot de passe a été changé et toutes les sessions ont été déconnectées. Connectez-vous avec le nouveau mot de passe.',
+  'reset.unusable':
+    'Ce lien est inutilisable : il a expiré, a déjà servi ou a été remplacé par un plus récent. Demandez un nouveau lien à un administrateur.',
+  'reset.noToken': 'Ce lien ne contient aucun jeton. Demandez un nouveau lien à un administrateur.',
+  'register.unusable':
+    'Cette invitation ne peut pas être utilisée : elle a expiré, a déjà servi ou a été révoquée, ou elle est destinée à une autre adresse e-mail. Vérifiez l’adresse ou demandez un nouveau lien à la personne qui vous a invité.',
+  'profile.title': 'Paramètres du profil',
+  'profile.name': 'Nom',
+  'profile.institution': 'Établissement',
+  'profile.country': 'Pays',
+  'profile.languages': 'Langues dans lesquelles vous écrivez',
+  'profile.timeZone': 'Fuseau horaire',
+  'profile.noTimeZone': 'Non indiqué',
+  'profile.removeLanguage': 'Retirer {{language}}',
+  'profile.remove': 'Retirer',
+  'profile.chooseLanguage': 'Choisissez une langue…',
+  'profile.addLanguage': 'Ajouter une langue',
+  'profile.noCountry': 'Non indiqué',
+  'profile.uiLanguage': "Langue de l'interface",
+  'profile.password': 'Mot de passe (au moins 8 caractères)',
+  'profile.save': 'Enregistrer',
+  'profile.saved': 'Votre profil a été enregistré.',
+  'password.title': 'Mot de passe',
+  'password.current': 'Mot de passe actuel',
+  'password.new': 'Nouveau mot de passe (au moins 8 caractères)',
+  'password.repeat': 'Répétez le nouveau mot de passe',
+  'password.submit': 'Changer le mot de passe',
+  'password.changed': 'Votre mot de passe a été changé. Vos autres sessions ont été déconnectées.',
+  'password.mismatch': 'Les deux nouveaux mots de passe diffèrent. Tapez deux fois le même.',
+  'password.wrongCurrent': 'Le mot de passe actuel est incorrect.',
+  'password.rules': 'Un mot de passe doit compter au moins 8 caractères.',
+  'sessions.title': 'Où vous êtes connecté',
+  'sessions.hint':
+    'Déconnectez un appareil que vous n’utilisez plus ou que vous ne reconnaissez pas.',
+  'sessions.device': '{{browser}} sur {{system}}',
+  'sessions.unknownDevice': 'Appareil inconnu',
+  'sessions.since': 'connecté le {{time}}',
+  'sessions.current': 'Cet appareil',
+  'sessions.revoke': 'Déconnecter',
+  'sessions.revokeOne': 'Déconnecter {{device}}',
+  'sessions.revoked': '{{device}} a été déconnecté.',
+}
