@@ -2,6 +2,10 @@
 // lifecycle (moderators, removing a member, handing the room over). After the
 // commit the core grants or revokes the affected user's live subscription,
 // in commit order: a removed member receives nothing committed after.
+#include <algorithm>
+#include <initializer_list>
+#include <vector>
+
 #include "server/core/delivery.hpp"
 #include "server/core/registry.hpp"
 #include "server/rooms/handlers.hpp"
@@ -14,21 +18,21 @@ namespace {
 namespace pr = protocol::rooms;
 using storage::Status;
 using storage::rooms::JoinResult;
+using storage::rooms::TransferResult;
 using storage::rooms::Writes;
 
 storage::rooms::Actor actor(const Context& c) { return {c.user(), c.who().admin}; }
 
 // A role change: the requester hears the room (its rid), and so do the
-// connections of the member whose role changed.
-template <class Job>
-void role_write(Context& c, State& st, Id room, Id member, Job job) {
-  if (!allowed(c, st.actions)) return;
-  c.write<Status>([job = std::move(job)](storage::Txn& tx) { return job(Writes(tx, bodies())); },
-                  [room, member](Context& c, Status status) {
-                    if (refused(c, status)) return;
-                    push_room(c, c.user(), room);
-                    if (member != c.user()) push_room(c, member, room);
-                  });
+// connections of each member whose role changed, each in their own view.
+void push_roles(Context& c, Id room, std::initializer_list<Id> changed) {
+  std::vector<Id> told{c.user()};
+  push_room(c, c.user(), room);
+  for (Id member : changed) {
+    if (member == 0 || std::find(told.begin(), told.end(), member) != told.end()) continue;
+    push_room(c, member, room);
+    told.push_back(member);
+  }
 }
 
 void create(Context& c, State& st, const pr::RoomCreate& m) {
@@ -106,10 +110,17 @@ void invite(Context& c, State& st, const pr::RoomInvite& m) {
 }
 
 void set_role(Context& c, State& st, const pr::RoomSetRole& m) {
+  if (!allowed(c, st.actions)) return;
   const auto role = m.role == "moderator" ? storage::rooms::RoomRole::kModerator
                                           : storage::rooms::RoomRole::kMember;
-  role_write(c, st, m.room, m.user,
-             [m, a = actor(c), role](Writes w) { return w.set_role(m.room, a, m.user, role); });
+  c.write<Status>(
+      [m, a = actor(c), role](storage::Txn& tx) {
+        return Writes(tx, bodies()).set_role(m.room, a, m.user, role);
+      },
+      [m](Context& c, Status status) {
+        if (refused(c, status)) return;
+        push_roles(c, m.room, {m.user});
+      });
 }
 
 void remove(Context& c, State& st, const pr::RoomRemove& m) {
@@ -128,9 +139,18 @@ void remove(Context& c, State& st, const pr::RoomRemove& m) {
       });
 }
 
+// Both the new owner and the old one (now a moderator) hear the room: when an
+// admin hands it over, neither is the requester.
 void transfer(Context& c, State& st, const pr::RoomTransfer& m) {
-  role_write(c, st, m.room, m.user,
-             [m, a = actor(c)](Writes w) { return w.transfer(m.room, a, m.user); });
+  if (!allowed(c, st.actions)) return;
+  c.write<TransferResult>(
+      [m, a = actor(c)](storage::Txn& tx) {
+        return Writes(tx, bodies()).transfer(m.room, a, m.user);
+      },
+      [m](Context& c, const TransferResult& r) {
+        if (refused(c, r.status)) return;
+        push_roles(c, m.room, {m.user, r.previous_owner});
+      });
 }
 
 }  // namespace

@@ -171,4 +171,11 @@ struct JoinResult {
   Seq last_seq = 0;
 };
 
+// Result of handing a room over: who owned it before (now a moderator; the
+// new owner when it already owned the room; 0 when refused).
+struct TransferResult {
+  Status status = Status::kOk;
+  Id previous_owner = 0;
+};
+
 }  // namespace praxis::storage::rooms

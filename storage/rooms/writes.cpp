@@ -36,6 +36,8 @@ constexpr char kInsertMember[] =
     "INSERT INTO room_members(room_id, user_id, role, joined_at, read_seq) VALUES (?, ?, ?, ?, ?)";
 constexpr char kDeleteMember[] = "DELETE FROM room_members WHERE room_id = ? AND user_id = ?";
 constexpr char kUpdateRole[] = "UPDATE room_members SET role = ? WHERE room_id = ? AND user_id = ?";
+constexpr char kSelectOwner[] =
+    "SELECT user_id FROM room_members WHERE room_id = ? AND role = 'owner'";
 constexpr char kDemoteOwner[] =
     "UPDATE room_members SET role = 'moderator' WHERE room_id = ? AND role = 'owner'";
 constexpr char kUpdateReadSeq[] =
@@ -261,17 +263,18 @@ Status Writes::remove_member(Id room_id, const Actor& actor, Id user_id) {
   });
 }
 
-Status Writes::transfer(Id room_id, const Actor& actor, Id user_id) {
+TransferResult Writes::transfer(Id room_id, const Actor& actor, Id user_id) {
   return tx_.guarded("transfer", [&] {
     auto& c = tx_.statements();
     const auto p = parties(c, room_id, actor, user_id, true);
-    if (p.status != Status::kOk) return p.status;
-    if (p.target.role == RoomRole::kOwner) return Status::kOk;
+    if (p.status != Status::kOk) return TransferResult{p.status, 0};
+    if (p.target.role == RoomRole::kOwner) return TransferResult{Status::kOk, user_id};
     // The old owner (whoever it is, when an admin hands the room over) stays
     // on as a moderator.
+    const auto owner = storage::detail::one(c, kSelectOwner, storage::detail::read_id, room_id);
     Query(c, kDemoteOwner, room_id).exec();
     Query(c, kUpdateRole, to_text(RoomRole::kOwner), room_id, user_id).exec();
-    return Status::kOk;
+    return TransferResult{Status::kOk, owner.value_or(0)};
   });
 }
 

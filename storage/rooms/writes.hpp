@@ -39,8 +39,8 @@ class Writes {
   // Owners and admins remove anyone but the owner; moderators remove members.
   Status remove_member(Id room_id, const Actor& actor, Id user_id);
   // The owner (or an admin) makes a member the owner; the old owner becomes a
-  // moderator.
-  Status transfer(Id room_id, const Actor& actor, Id user_id);
+  // moderator, and is told in the result (an admin's hand-over: not the actor).
+  TransferResult transfer(Id room_id, const Actor& actor, Id user_id);
   // Changes the room's settings: the topic is the owner's, the moderators'
   // and admins'; the name and archiving the owner's and admins' (kForbidden).
   // kUnchanged when everything asked for is so already.

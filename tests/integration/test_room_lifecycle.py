@@ -122,6 +122,19 @@ async def test_an_admin_moderates_every_room(server):
     await outsider.expect_error(set_role(room, cem.user_id, "moderator"), "forbidden")
 
 
+
+@async_test
+async def test_an_admins_hand_over_reaches_the_old_and_the_new_owner(server):
+    room, (ben, cy) = await users_in_room(server, "Ben", "Cy", visibility="private")
+    ada = await connect(server, server.admin_user())  # an instance admin, not the owner
+    since = [ben.mark(), cy.mark()]
+    await ada.expect_reply({"type": "room_transfer", "room": room, "user": cy.user_id}, "room")
+    for client, mark, role in zip([ben, cy], since, ["moderator", "owner"]):
+        pushed = await client.wait_for(lambda m: m.get("type") == "room" and m["room"]["id"] == room,
+                                       f"the room pushed to its {role}", mark)
+        assert "rid" not in pushed, "a push, not a reply"
+        assert pushed["room"]["role"] == role
+
 async def list_pages(client, limit, **params):
     """rooms_list page by page (at most `limit` rooms each) -> the pages."""
     pages, cursor = [], None

@@ -43,7 +43,7 @@ TEST_CASE("rooms_created_per_user counts the rooms a user created, left ones too
   db.room(ada, "second");
   // Ada hands the first room to Ben and leaves it: she still created it.
   REQUIRE(db.join(first, ben) == Status::kOk);
-  REQUIRE(db.rooms.transfer(first, {ada}, ben) == Status::kOk);
+  REQUIRE(db.rooms.transfer(first, {ada}, ben).status == Status::kOk);
   REQUIRE(db.rooms.leave_room(first, ada) == Status::kOk);
   CHECK(db.queries.member_room_ids(ada).size() == 1);
 

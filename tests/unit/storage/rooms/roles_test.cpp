@@ -70,7 +70,9 @@ TEST_CASE("remove_member: moderators remove members, owners and admins moderator
 TEST_CASE("transfer: the old owner becomes a moderator") {
   Crew db;
   SECTION("by the owner") {
-    REQUIRE(db.rooms.transfer(db.r, db.as_owner, db.mem) == Status::kOk);
+    const auto r = db.rooms.transfer(db.r, db.as_owner, db.mem);
+    REQUIRE(r.status == Status::kOk);
+    CHECK(r.previous_owner == db.owner);
     CHECK(db.role(db.r, db.mem) == RoomRole::kOwner);
     CHECK(db.role(db.r, db.owner) == RoomRole::kModerator);
     // Now the old owner may leave and the new one may not.
@@ -78,21 +80,26 @@ TEST_CASE("transfer: the old owner becomes a moderator") {
     CHECK(db.rooms.leave_room(db.r, db.mem) == Status::kConflict);
   }
   SECTION("by an admin who is no member") {
-    REQUIRE(db.rooms.transfer(db.r, db.as_admin, db.mod) == Status::kOk);
+    // The old owner is not the actor here: the result names them.
+    const auto r = db.rooms.transfer(db.r, db.as_admin, db.mod);
+    REQUIRE(r.status == Status::kOk);
+    CHECK(r.previous_owner == db.owner);
     CHECK(db.role(db.r, db.mod) == RoomRole::kOwner);
     CHECK(db.role(db.r, db.owner) == RoomRole::kModerator);
   }
   SECTION("refused") {
-    CHECK(db.rooms.transfer(db.r, db.as_mod, db.mem) == Status::kForbidden);
-    CHECK(db.rooms.transfer(db.r, db.as_mem, db.mem) == Status::kForbidden);
-    CHECK(db.rooms.transfer(db.r, db.as_out, db.mem) == Status::kForbidden);
-    CHECK(db.rooms.transfer(db.r, db.as_owner, db.out) == Status::kNotFound);
-    CHECK(db.rooms.transfer(999, db.as_admin, db.mem) == Status::kForbidden);
+    CHECK(db.rooms.transfer(db.r, db.as_mod, db.mem).status == Status::kForbidden);
+    CHECK(db.rooms.transfer(db.r, db.as_mem, db.mem).status == Status::kForbidden);
+    CHECK(db.rooms.transfer(db.r, db.as_out, db.mem).status == Status::kForbidden);
+    CHECK(db.rooms.transfer(db.r, db.as_owner, db.out).status == Status::kNotFound);
+    CHECK(db.rooms.transfer(999, db.as_admin, db.mem).status == Status::kForbidden);
     CHECK(db.role(db.r, db.owner) == RoomRole::kOwner);
     CHECK(db.role(db.r, db.mem) == RoomRole::kMember);
   }
   SECTION("to the owner changes nothing") {
-    CHECK(db.rooms.transfer(db.r, db.as_owner, db.owner) == Status::kOk);
+    const auto r = db.rooms.transfer(db.r, db.as_owner, db.owner);
+    CHECK(r.status == Status::kOk);
+    CHECK(r.previous_owner == db.owner);
     CHECK(db.role(db.r, db.owner) == RoomRole::kOwner);
   }
   std::int64_t owners = db.scalar("SELECT COUNT(*) FROM room_members WHERE role = 'owner'");
