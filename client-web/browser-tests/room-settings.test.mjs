@@ -105,3 +105,37 @@ test('rename, topic, archive and leave, seen live by the other side', async () =
   for (const p of [ada, ben]) assert.deepEqual(p.errors, [])
   for (const p of [ada, ben]) await p.context().close()
 })
+
+test('an admin sees every room, private ones too, and archives one it is not in', async () => {
+  const ada = await newPage(fx.browser)
+  await login(ada, fx.server.url, ADMIN.email, ADMIN.password)
+  const cy = await inviteAndRegister(ada, fx.browser, fx.server.url, {
+    email: 'cy@partner.example',
+    password: 'a third long secret',
+    name: 'Cy',
+  })
+  await cy.getByText('Create a room').click()
+  await cy.getByLabel('Room name').fill('Tutors only')
+  await cy.getByLabel('Only invited people').check()
+  await cy.getByRole('button', { name: 'Create', exact: true }).click()
+  await cy.getByRole('heading', { level: 1, name: 'Tutors only' }).waitFor()
+
+  await ada.getByRole('link', { name: 'Administration' }).click()
+  const row = ada.locator('tr[data-room]').filter({ hasText: 'Tutors only' })
+  await row.waitFor()
+  assert.match(await row.innerText(), /Only invited people/)
+  assert.match(await row.innerText(), /Active/)
+  await row.getByRole('button', { name: 'Archive room: Tutors only' }).click()
+  await ada.getByRole('status').filter({ hasText: 'Tutors only was archived.' }).waitFor()
+  await row.filter({ hasText: 'Archived' }).waitFor()
+  await cy.getByText('This room is archived').waitFor()
+  // Seen from outside, the private room stays out of the admin's own room list.
+  assert.equal(await sidebar(ada).getByText('Tutors only').count(), 0)
+  await checkA11yBothThemes(ada, 'admin rooms')
+  await row.scrollIntoViewIfNeeded()
+  await screenshot(ada, 'admin-rooms-1280')
+  await row.getByRole('button', { name: 'Unarchive room: Tutors only' }).click()
+  await cy.getByRole('combobox', { name: 'Message', exact: true }).waitFor()
+  for (const p of [ada, cy]) assert.deepEqual(p.errors, [])
+  for (const p of [ada, cy]) await p.context().close()
+})

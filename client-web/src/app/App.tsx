@@ -32,7 +32,7 @@ export function App() {
   }, [])
 
   const changeLanguage = (l: UiLanguage) => {
-    void setLanguage(l).then(() => setLang(l))
+    void setLanguage(l).then(() => setLang(currentLanguage()))
   }
   const signedIn = (user: User) => {
     setBoot({ kind: 'user', user })

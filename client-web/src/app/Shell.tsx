@@ -6,6 +6,7 @@ import { t, type UiLanguage } from '../core/i18n'
 import type { User } from '../core/protocol'
 import { navigate, roomIdOf, useLocation } from '../core/router'
 import { AdminScreen } from '../features/admin/components/AdminScreen'
+import { AdminRooms } from '../features/rooms/components/AdminRooms'
 import { ConnectionBadge } from '../core/components/ConnectionBadge'
 import { LanguageSelect } from '../core/components/LanguageSelect'
 import { ThemeSelect } from '../core/components/ThemeSelect'
@@ -107,7 +108,9 @@ export function Shell({ user, lang, onLanguage, onUser, onSignedOut }: Props) {
         {section === 'profile' ? (
           <ProfileScreen user={user} lang={lang} onLanguage={onLanguage} onUser={onUser} />
         ) : section === 'admin' && user.role === 'admin' ? (
-          <AdminScreen self={user.id} />
+          <AdminScreen self={user.id}>
+            <AdminRooms store={store} />
+          </AdminScreen>
         ) : roomId !== null ? (
           <RoomView key={roomId} store={store} roomId={roomId} user={user} lang={lang} />
         ) : (

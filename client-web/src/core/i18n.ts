@@ -90,9 +90,14 @@ export async function initI18n(lng: UiLanguage): Promise<void> {
   applyDocumentLanguage(lng)
 }
 
+let wanted: UiLanguage | null = null
+
+/** Switches to `lng` once its catalogues are in (the last choice wins, whatever loads last). */
 export async function setLanguage(lng: UiLanguage): Promise<void> {
+  wanted = lng
   localStorage.setItem(STORAGE_KEY, lng)
   await loadCatalogue(lng)
+  if (wanted !== lng) return
   await i18next.changeLanguage(lng)
   applyDocumentLanguage(lng)
 }

@@ -26,12 +26,25 @@ export function ConfirmButton({
 }: Props) {
   const [asking, setAsking] = useState(false)
   const yes = useRef<HTMLButtonElement>(null)
+  const first = useRef<HTMLButtonElement>(null)
+  const wasAsking = useRef(false)
+  // Focus follows the question: to the answer when asked, back to the button after (when
+  // the button is still there: a confirmed action may replace it, and its owner moves
+  // the focus then).
   useEffect(() => {
     if (asking) yes.current?.focus()
+    else if (wasAsking.current) first.current?.focus()
+    wasAsking.current = asking
   }, [asking])
   if (!asking)
     return (
-      <button type="button" class={buttonClass} aria-label={name} onClick={() => setAsking(true)}>
+      <button
+        type="button"
+        class={buttonClass}
+        aria-label={name}
+        ref={first}
+        onClick={() => setAsking(true)}
+      >
         {label}
       </button>
     )

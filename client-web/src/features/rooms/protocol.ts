@@ -93,7 +93,7 @@ declare module '../../core/protocol' {
   }
   interface ClientBodies {
     rooms:
-      | ({ type: 'rooms_list' } & PageRequest)
+      | ({ type: 'rooms_list'; all?: boolean } & PageRequest)
       | { type: 'room_create'; name: string; visibility: 'open' | 'private'; topic?: string }
       | { type: 'room_join'; room: number }
       | { type: 'room_leave'; room: number }

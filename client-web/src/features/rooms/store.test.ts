@@ -424,3 +424,41 @@ describe('ChatStore streams', () => {
     expect(store.messagesOf(1).map((m) => m.seq)).toEqual([1, 3])
   })
 })
+
+describe('ChatStore rooms not joined', () => {
+  it('shows an open room it left as a snapshot, taken afresh on each visit', () => {
+    const { f, store } = setup(`[${wireMessage(1)}]`)
+    f.recv({ type: 'room', room: { ...room, mentions: 3, online: [1, 2] } })
+    f.recv({ type: 'left', room: 1 })
+    // Member-only fields go with the membership.
+    expect(store.room(1)?.info).toMatchObject({ member: false, unread: 0, mentions: 0 })
+    expect(store.room(1)?.info.role).toBeUndefined()
+    expect(store.room(1)?.info.online).toBeUndefined()
+    answerHistory(f, 1, `[${wireMessage(1)}, ${wireMessage(2)}]`)
+    expect(store.messagesOf(1).map((m) => m.seq)).toEqual([1, 2])
+    store.setActiveRoom(null)
+    store.setActiveRoom(1)
+    expect(store.room(1)?.load).toBe('loading')
+    answerHistory(f, 1, `[${wireMessage(1)}, ${wireMessage(2)}, ${wireMessage(3)}]`)
+    expect(store.messagesOf(1).map((m) => m.seq)).toEqual([1, 2, 3])
+  })
+
+  it('ignores a history answer that comes after what it was for was dropped', () => {
+    const { f, store } = setup(`[${wireMessage(1)}]`)
+    f.recv({ type: 'room', room: { ...room, visibility: 'private' } })
+    store.setActiveRoom(null)
+    f.recv({ type: 'left', room: 1 })
+    f.recv({ type: 'room', room: { ...room, visibility: 'private' } })
+    store.setActiveRoom(1)
+    const stale = lastSent(f, 'history')
+    // Removed again while the page is on its way: it must not fill the room back in.
+    f.recv({ type: 'left', room: 1 })
+    f.recv(
+      JSON.parse(
+        `{"type": "history", "rid": "${stale.rid}", "room": 1, "messages": [${wireMessage(5)}], "has_more": false}`,
+      ) as ServerMessage,
+    )
+    expect(store.room(1)?.load).toBe('none')
+    expect(store.messagesOf(1)).toEqual([])
+  })
+})

@@ -41,6 +41,8 @@ export interface RoomState {
   buffered: RoomEvent[]
   typing: Map<number, { name: string; until: number }>
   members: Member[] | null
+  /** Bumped when what was loaded is dropped: answers to older requests are ignored. */
+  generation: number
 }
 
 export interface Announcement {
@@ -104,6 +106,8 @@ export class ChatStore {
   private listing: Set<number> | null = null
   /** Member lists on their way, by room; `again`: load once more when this one is done. */
   private readonly membersLoading = new Map<number, { again: boolean }>()
+  /** rids of the admin's every-room list requests (answers not for the sidebar). */
+  private readonly allRoomsRids = new Set<string>()
 
   constructor(
     private readonly conn: Transport,
@@ -204,6 +208,8 @@ export class ChatStore {
     if (id === null) return
     const r = this.rooms.get(id)
     if (r) r.readAtOpen = r.info.read_seq ?? 0
+    // A look inside a room not joined is a snapshot: taken afresh on each visit.
+    if (r && !r.info.member && r.load === 'loaded') this.forget(r)
     if (r && readable(r.info) && r.load === 'none') this.loadRoom(id)
     this.markRead(id)
     this.changed()
@@ -246,15 +252,22 @@ export class ChatStore {
     this.changed()
   }
 
+  /** Whether messages of the room can be edited, deleted or reacted to by the reader. */
+  writable(room: number): boolean {
+    const info = this.rooms.get(room)?.info
+    return !!info && info.member && !info.archived
+  }
+
   edit(room: number, target: number, text: string): boolean {
-    return this.request({ type: 'edit', room, target, text })
+    return this.writable(room) && this.request({ type: 'edit', room, target, text })
   }
 
   remove(room: number, target: number): boolean {
-    return this.request({ type: 'delete', room, target })
+    return this.writable(room) && this.request({ type: 'delete', room, target })
   }
 
   react(room: number, target: number, emoji: string, on: boolean): boolean {
+    if (!this.writable(room)) return false
     return this.request({ type: 'react', room, target, emoji, on })
   }
 
@@ -267,9 +280,11 @@ export class ChatStore {
     if (!r || r.load !== 'loaded' || !r.hasMore || r.loadingOlder) return
     const oldest = Math.min(...r.messages.keys())
     if (!Number.isFinite(oldest)) return
+    const generation = r.generation
     r.loadingOlder = this.request(
       { type: 'history', room: id, before: oldest, limit: HISTORY_PAGE },
       (m) => {
+        if (r.generation !== generation) return
         r.loadingOlder = false
         if (m.type !== 'history') return
         for (const msg of m.messages)
@@ -297,12 +312,8 @@ export class ChatStore {
    * with its error (`offline` when it could not be sent).
    */
   private ask(msg: ClientMessage): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const sent = this.request(msg, (m) =>
-        m.type === 'error' ? reject({ code: m.code, message: m.message }) : resolve(),
-      )
-      if (!sent) reject({ code: 'offline', message: 'offline' })
-    })
+    // NOTE: session.request also rejects when the connection drops before the answer.
+    return this.session.request(msg).then(() => undefined)
   }
 
   /**
@@ -324,6 +335,28 @@ export class ChatStore {
     change: { name?: string; topic?: string; archived?: boolean },
   ): Promise<void> {
     return this.ask({ type: 'room_update', room, ...change })
+  }
+
+  /**
+   * Every room of the instance, private ones included, page by page (admins only: others
+   * are refused `forbidden`). Not added to the sidebar's rooms.
+   */
+  async everyRoom(): Promise<Room[]> {
+    const out: Room[] = []
+    let cursor: string | null = null
+    do {
+      let rid = ''
+      const answer: ServerMessage = await this.session
+        .request(
+          { type: 'rooms_list', all: true, limit: LIST_PAGE, ...(cursor ? { cursor } : {}) },
+          (sent) => this.allRoomsRids.add((rid = sent)),
+        )
+        .finally(() => this.allRoomsRids.delete(rid))
+      if (answer.type !== 'rooms') break
+      out.push(...answer.rooms)
+      cursor = answer.next
+    } while (cursor)
+    return out
   }
 
   /** Leaves a room (not its owner: the server refuses with `conflict`). */
@@ -460,6 +493,8 @@ export class ChatStore {
         break
       }
       case 'rooms':
+        // An admin's list of every room is for the admin screen, not the sidebar.
+        if (m.rid !== undefined && this.allRoomsRids.delete(String(m.rid))) break
         for (const info of m.rooms) this.upsertRoom(info)
         break
       case 'room':
@@ -468,7 +503,8 @@ export class ChatStore {
       case 'left': {
         const r = this.rooms.get(m.room)
         if (r) {
-          r.info = { ...r.info, member: false }
+          const { role: _role, read_seq: _read, online: _online, ...seen } = r.info
+          r.info = { ...seen, member: false, unread: 0, mentions: 0 }
           this.forget(r)
           if (this.activeRoom === m.room && readable(r.info)) this.loadRoom(m.room)
         }
@@ -537,9 +573,13 @@ export class ChatStore {
     r.buffered = []
     r.typing.clear()
     r.members = null
+    r.generation++
   }
 
   private upsertRoom(info: Room): void {
+    // A private room one is not in (an admin's change of it, seen from outside) is not
+    // the reader's to list.
+    if (!info.member && info.visibility === 'private') return
     this.listing?.add(info.id)
     const r = this.rooms.get(info.id)
     if (r) {
@@ -564,6 +604,7 @@ export class ChatStore {
       buffered: [],
       typing: new Map(),
       members: null,
+      generation: 0,
     })
     if (this.activeRoom === info.id && readable(info)) this.loadRoom(info.id)
   }
@@ -571,8 +612,9 @@ export class ChatStore {
   private loadRoom(id: number): void {
     const r = this.rooms.get(id)
     if (!r || r.load !== 'none') return
+    const generation = r.generation
     const sent = this.request({ type: 'history', room: id, limit: HISTORY_PAGE }, (m) => {
-      if (m.type !== 'history') return
+      if (m.type !== 'history' || r.generation !== generation) return
       for (const msg of m.messages) {
         r.messages.set(msg.seq, fromWire(msg))
         r.lastSeq = Math.max(r.lastSeq, msg.seq)

@@ -4,6 +4,7 @@ import { deviceOf } from '../devices'
 import { errorText } from '../../../core/errors'
 import { formatTime } from '../../../core/format'
 import { currentLanguage, t } from '../../../core/i18n'
+import { focusAfterRender } from '../../../core/focus'
 import { FormError } from '../../../core/components/FormError'
 
 function deviceName(ua: string): string {
@@ -31,6 +32,8 @@ export function SessionList({ version }: { version: number }) {
       () => {
         setDone(t('sessions.revoked', { device: deviceName(s.user_agent) }))
         reload()
+        // The button went with the session: the focus goes back to the list's heading.
+        focusAfterRender(() => document, '#sessions-heading')
       },
       (e: unknown) => setError(errorText(e)),
     )
@@ -38,7 +41,9 @@ export function SessionList({ version }: { version: number }) {
   const lang = currentLanguage()
   return (
     <section aria-labelledby="sessions-heading">
-      <h2 id="sessions-heading">{t('sessions.title')}</h2>
+      <h2 id="sessions-heading" tabIndex={-1}>
+        {t('sessions.title')}
+      </h2>
       <p class="hint">{t('sessions.hint')}</p>
       <p role="status">{done}</p>
       {error && <FormError text={error} />}

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
 import { api, type Invitation } from '../api'
 import { errorText } from '../../../core/errors'
@@ -8,8 +9,8 @@ import { InviteForm } from './InviteForm'
 import { InvitationTable } from './InvitationTable'
 import { MemberTable } from './MemberTable'
 
-/** Invitations and members, for admins. */
-export function AdminScreen({ self }: { self: number }) {
+/** Invitations, members and what other features add, for admins. */
+export function AdminScreen({ self, children }: { self: number; children?: ComponentChildren }) {
   const [invitations, setInvitations] = useState<Invitation[]>([])
   const [users, setUsers] = useState<User[]>([])
   const [error, setError] = useState('')
@@ -29,6 +30,8 @@ export function AdminScreen({ self }: { self: number }) {
       <InviteForm onCreated={reload} />
       <InvitationTable invitations={invitations} onChanged={reload} />
       <MemberTable users={users} self={self} onChanged={reload} />
+      {/* Other features' admin sections (given by app/, which knows them). */}
+      {children}
     </section>
   )
 }

@@ -5,6 +5,7 @@ import { languageName, regionName } from '../../../core/format'
 import { currentLanguage, t } from '../../../core/i18n'
 import type { User } from '../../../core/protocol'
 import { CopyLink } from '../../../core/components/CopyLink'
+import { focusAfterRender } from '../../../core/focus'
 import { FormError } from '../../../core/components/FormError'
 import { MemberActions } from './MemberActions'
 
@@ -28,6 +29,8 @@ export function MemberTable({
       (text) => {
         setDone(text)
         onChanged()
+        // The row's buttons change (Deactivate becomes Reactivate): focus the status.
+        if (text) focusAfterRender(() => document, '#members-status')
       },
       (e: unknown) => setError(errorText(e)),
     )
@@ -49,7 +52,9 @@ export function MemberTable({
   return (
     <section aria-labelledby="members-heading">
       <h2 id="members-heading">{t('admin.members')}</h2>
-      <p role="status">{done}</p>
+      <p role="status" id="members-status" tabIndex={-1}>
+        {done}
+      </p>
       {error && <FormError text={error} />}
       {reset && (
         <CopyLink

@@ -110,7 +110,13 @@ export function Composer({ store, roomId, user, mode, onModeDone, onEdit }: Prop
     const current = el.value // what is in the box now, even before a render caught up
     const caret = el.selectionStart ?? current.length
     el.value = current.slice(0, start) + insert + current.slice(end)
-    const pos = caret >= end ? caret + insert.length - (end - start) : caret
+    // After the replaced text, the caret moves with it; inside it, to its end.
+    const pos =
+      caret >= end
+        ? caret + insert.length - (end - start)
+        : caret <= start
+          ? caret
+          : start + insert.length
     el.setSelectionRange(pos, pos)
     setText(el.value)
   }
@@ -143,6 +149,7 @@ export function Composer({ store, roomId, user, mode, onModeDone, onEdit }: Prop
         .then((found) => {
           const { v, c } = at()
           if (shortcodeQueryAt(v, c)?.query !== sq.query || !found.length) return
+          if (document.activeElement !== input.current) return // the box was left meanwhile
           const items = found.map((e) => ({
             key: `e${e.code}`,
             label: `${e.unicode} :${e.code}:`,
@@ -166,13 +173,18 @@ export function Composer({ store, roomId, user, mode, onModeDone, onEdit }: Prop
     }
   }
 
-  const pick = (i: number) => {
+  /** Completes with item `i`; false (and the list closed) when the caret left the word. */
+  const pick = (i: number): boolean => {
     const el = input.current
-    if (!el || !completion) return
+    if (!el || !completion) return false
+    const caret = el.selectionStart ?? el.value.length
+    const at = (completion.kind === 'people' ? mentionQueryAt : shortcodeQueryAt)(el.value, caret)
+    setCompletion(null)
+    if (at?.start !== completion.start) return false
     const item = completion.items[i]
     if (item.member) chosen.current.set(item.member.user, item.member.display_name)
-    replace(completion.start, el.selectionStart ?? el.value.length, item.insert)
-    setCompletion(null)
+    replace(completion.start, caret, item.insert)
+    return true
   }
 
   const onKeyDown = (e: KeyboardEvent) => {
@@ -184,9 +196,8 @@ export function Composer({ store, roomId, user, mode, onModeDone, onEdit }: Prop
         setCompletion({ ...completion, active: (completion.active + d) % n })
         return
       }
-      if (e.key === 'Enter' || e.key === 'Tab') {
+      if ((e.key === 'Enter' || e.key === 'Tab') && pick(completion.active)) {
         e.preventDefault()
-        pick(completion.active)
         return
       }
       if (e.key === 'Escape') {

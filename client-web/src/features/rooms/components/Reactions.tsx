@@ -33,6 +33,7 @@ export function Reactions({ store, roomId, message, user }: Props) {
             aria-label={`${t('msg.reaction', { emoji, count: users.length })}: ${names}`}
             title={names}
             data-emoji={emoji}
+            aria-disabled={!store.writable(roomId) || undefined}
             onClick={() => store.react(roomId, message.seq, emoji, !on)}
           >
             <span aria-hidden="true">{emoji}</span>
@@ -59,6 +60,7 @@ export function QuickReactions({ store, roomId, message, user }: Props) {
             aria-pressed={on}
             aria-label={t('msg.addReaction', { emoji })}
             data-emoji={emoji}
+            aria-disabled={!store.writable(roomId) || undefined}
             onClick={() => store.react(roomId, message.seq, emoji, !on)}
           >
             <span aria-hidden="true">{emoji}</span>

@@ -14,7 +14,9 @@ export function RoomList({ store, activeRoom }: { store: ChatStore; activeRoom: 
   const archived = rooms.filter((r) => r.info.archived)
   return (
     <nav class="sidebar" aria-labelledby="rooms-heading">
-      <h2 id="rooms-heading">{t('rooms.title')}</h2>
+      <h2 id="rooms-heading" tabIndex={-1}>
+        {t('rooms.title')}
+      </h2>
       {rooms.length === 0 && store.synced && <p>{t('rooms.empty')}</p>}
       <ul class="room-list">
         {current.map(({ info }) => (

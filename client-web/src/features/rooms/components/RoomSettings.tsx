@@ -1,8 +1,9 @@
-import { useState } from 'preact/hooks'
+import { useRef, useState } from 'preact/hooks'
 import type { ChatStore } from '../store'
 import { refusal } from '../refusal'
 import { t } from '../../../core/i18n'
 import type { User } from '../../../core/protocol'
+import { focusAfterRender } from '../../../core/focus'
 import { navigate } from '../../../core/router'
 import { ConfirmButton } from '../../../core/components/ConfirmButton'
 import { FormError } from '../../../core/components/FormError'
@@ -21,9 +22,14 @@ interface Props {
  */
 export function RoomSettings({ store, roomId, user }: Props) {
   const info = store.room(roomId)?.info
-  const [name, setName] = useState(info?.name ?? '')
-  const [topic, setTopic] = useState(info?.topic ?? '')
+  // null: not edited, so the field shows the room's current value (someone else may
+  // rename it meanwhile) and saving does not send it back.
+  const [name, setName] = useState<string | null>(null)
+  const [topic, setTopic] = useState<string | null>(null)
   const [status, setStatus] = useState('')
+  const archiveSlot = useRef<HTMLDivElement>(null)
+  // Archive and Unarchive replace each other: the focus goes to the one now shown.
+  const focusArchive = () => focusAfterRender(() => archiveSlot.current, 'button')
   const [error, setError] = useState('')
   if (!info) return null
   const admin = user.role === 'admin'
@@ -45,10 +51,13 @@ export function RoomSettings({ store, roomId, user }: Props) {
   const save = (e: Event) => {
     e.preventDefault()
     const change: { name?: string; topic?: string } = {}
-    if (canRename && name.trim() !== info.name) change.name = name.trim()
-    if (topic.trim() !== info.topic) change.topic = topic.trim()
+    if (canRename && name !== null && name.trim() !== info.name) change.name = name.trim()
+    if (topic !== null && topic.trim() !== info.topic) change.topic = topic.trim()
     if (Object.keys(change).length === 0) return setStatus(t('roomSettings.unchanged'))
-    run(store.updateRoom(roomId, change), t('roomSettings.saved'))
+    run(store.updateRoom(roomId, change), t('roomSettings.saved'), () => {
+      setName(null)
+      setTopic(null)
+    })
   }
   const heading = `settings-heading-${roomId}`
   return (
@@ -61,7 +70,7 @@ export function RoomSettings({ store, roomId, user }: Props) {
           <Field
             id={`settings-name-${roomId}`}
             label={t('rooms.name')}
-            value={name}
+            value={name ?? info.name}
             onInput={setName}
             required
             maxLength={100}
@@ -70,7 +79,7 @@ export function RoomSettings({ store, roomId, user }: Props) {
           <Field
             id={`settings-topic-${roomId}`}
             label={t('rooms.topic')}
-            value={topic}
+            value={topic ?? info.topic}
             onInput={setTopic}
             maxLength={500}
           />
@@ -83,26 +92,36 @@ export function RoomSettings({ store, roomId, user }: Props) {
         {status}
       </p>
       {error && <FormError text={error} />}
-      {canRename &&
-        (archived ? (
-          <button
-            type="button"
-            onClick={() =>
-              run(store.updateRoom(roomId, { archived: false }), t('roomSettings.unarchived'))
-            }
-          >
-            {t('roomSettings.unarchive')}
-          </button>
-        ) : (
-          <ConfirmButton
-            label={t('roomSettings.archive')}
-            question={t('roomSettings.confirmArchive')}
-            confirmLabel={t('roomSettings.archive')}
-            onConfirm={() =>
-              run(store.updateRoom(roomId, { archived: true }), t('roomSettings.archived'))
-            }
-          />
-        ))}
+      <div ref={archiveSlot}>
+        {canRename &&
+          (archived ? (
+            <button
+              type="button"
+              onClick={() =>
+                run(
+                  store.updateRoom(roomId, { archived: false }),
+                  t('roomSettings.unarchived'),
+                  focusArchive,
+                )
+              }
+            >
+              {t('roomSettings.unarchive')}
+            </button>
+          ) : (
+            <ConfirmButton
+              label={t('roomSettings.archive')}
+              question={t('roomSettings.confirmArchive')}
+              confirmLabel={t('roomSettings.archive')}
+              onConfirm={() =>
+                run(
+                  store.updateRoom(roomId, { archived: true }),
+                  t('roomSettings.archived'),
+                  focusArchive,
+                )
+              }
+            />
+          ))}
+      </div>
       <h3 class="small-heading">{t('roomSettings.leaveTitle')}</h3>
       {info.role === 'owner' ? (
         <p class="hint">{t('roomSettings.ownerStays')}</p>
@@ -115,7 +134,12 @@ export function RoomSettings({ store, roomId, user }: Props) {
               : 'roomSettings.confirmLeave',
           )}
           confirmLabel={t('roomSettings.leave')}
-          onConfirm={() => run(store.leave(roomId), '', () => navigate('/rooms'))}
+          onConfirm={() =>
+            run(store.leave(roomId), '', () => {
+              navigate('/rooms')
+              focusAfterRender(() => document, '#rooms-heading')
+            })
+          }
           danger
         />
       )}
