@@ -62,6 +62,11 @@ test('a private room with invited members chatting; others cannot see it', async
   await ada.getByRole('button', { name: 'Create', exact: true }).click()
   await ada.getByRole('heading', { level: 1, name: 'Quality team' }).waitFor()
   const room = Number(new URL(ada.url()).pathname.split('/').pop())
+  // A new private room opens with its members panel, the focus on adding people.
+  await waitFor(
+    async () => (await ada.evaluate(() => document.activeElement?.id)) === `members-add-${room}`,
+    'focus on "Add people"',
+  )
 
   // Nobody else sees it yet.
   await ben.reload()

@@ -21,7 +21,9 @@ export function CreateRoomForm({ store }: { store: ChatStore }) {
           setName('')
           setTopic('')
           if (details.current) details.current.open = false
-          navigate(`/rooms/${m.room.id}`)
+          // A private room is nothing without its people: the members panel opens, ready to
+          // add them.
+          navigate(`/rooms/${m.room.id}${m.room.visibility === 'private' ? '?add=people' : ''}`)
         } else if (m.type === 'error') setError(m.message)
       },
     )

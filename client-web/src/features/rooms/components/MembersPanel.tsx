@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks'
+import { useEffect, useRef, useState } from 'preact/hooks'
 import type { ChatStore } from '../store'
 import { instanceUsers } from '../api'
 import { refusal } from '../refusal'
@@ -12,6 +12,8 @@ interface Props {
   store: ChatStore
   roomId: number
   user: User
+  /** Just created: the focus goes to adding people. */
+  startAdding?: boolean
 }
 
 /** Suggestions shown at most while adding people. */
@@ -22,7 +24,7 @@ const MAX_MATCHES = 8
  * the instance, remove members and (owners and admins) make moderators or hand the room
  * over to a new owner.
  */
-export function MembersPanel({ store, roomId, user }: Props) {
+export function MembersPanel({ store, roomId, user, startAdding = false }: Props) {
   const room = store.room(roomId)
   const [query, setQuery] = useState('')
   const [people, setPeople] = useState<User[] | null>(null)
@@ -34,6 +36,11 @@ export function MembersPanel({ store, roomId, user }: Props) {
   const canSetRoles = admin || role === 'owner'
 
   useEffect(() => store.loadMembers(roomId, true), [store, roomId])
+  const addInput = useRef<HTMLInputElement>(null)
+  // NOTE: a plain effect, after the composer's layout effect has put the caret in its box.
+  useEffect(() => {
+    if (startAdding) addInput.current?.focus()
+  }, [startAdding])
   useEffect(() => {
     if (canManage && query && people === null) instanceUsers().then(setPeople, () => setPeople([]))
   }, [canManage, query, people])
@@ -92,6 +99,7 @@ export function MembersPanel({ store, roomId, user }: Props) {
         <div class="members-add">
           <label for={`members-add-${roomId}`}>{t('members.add')}</label>
           <input
+            ref={addInput}
             id={`members-add-${roomId}`}
             type="search"
             value={query}

@@ -24,9 +24,10 @@ interface Props {
 export function RoomView({ store, roomId, user, lang }: Props) {
   useStore(store)
   const [mode, setMode] = useState<ComposerMode>({ kind: 'new' })
-  const [panel, setPanel] = useState<'members' | 'settings' | null>(null)
-  const toggle = (p: 'members' | 'settings') => setPanel(panel === p ? null : p)
   const loc = useLocation()
+  const adding = loc.query.get('add') === 'people'
+  const [panel, setPanel] = useState<'members' | 'settings' | null>(adding ? 'members' : null)
+  const toggle = (p: 'members' | 'settings') => setPanel(panel === p ? null : p)
   const room = store.room(roomId)
   const back = (
     <NavLink href="/rooms" class="back-link">
@@ -116,7 +117,9 @@ export function RoomView({ store, roomId, user, lang }: Props) {
           onEdit={onEdit}
           target={Number(loc.query.get('msg')) || null}
         />
-        {panel === 'members' && <MembersPanel store={store} roomId={roomId} user={user} />}
+        {panel === 'members' && (
+          <MembersPanel store={store} roomId={roomId} user={user} startAdding={adding} />
+        )}
         {panel === 'settings' && <RoomSettings store={store} roomId={roomId} user={user} />}
       </div>
       {room.info.archived ? (
