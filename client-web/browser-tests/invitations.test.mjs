@@ -54,12 +54,21 @@ test('invitation list with copy and revoke; unusable links say why', async () =>
   await ada.getByRole('link', { name: 'Administration' }).click()
 
   const benLink = await invite(ada, 'ben@partner.example')
-  await ada.getByRole('button', { name: 'Copy link' }).click()
+  await ada.getByRole('button', { name: 'Copy link', exact: true }).click()
   await ada.getByRole('status').filter({ hasText: 'Link copied.' }).waitFor()
   const copied = await ada.evaluate(() => navigator.clipboard.readText())
   assert.equal(copied.replace(/^http:\/\/[^/]+/, fx.server.url), benLink)
 
+  // An older link made on this page is still copied from its row, not only the newest.
+  await invite(ada, 'dora@partner.example')
   const row = ada.getByRole('row').filter({ hasText: 'ben@partner.example' })
+  await row.getByRole('button', { name: 'Copy link: ben@partner.example' }).click()
+  await ada
+    .getByRole('status')
+    .filter({ hasText: 'The link for ben@partner.example was copied.' })
+    .waitFor()
+  const again = await ada.evaluate(() => navigator.clipboard.readText())
+  assert.equal(again.replace(/^http:\/\/[^/]+/, fx.server.url), benLink)
   assert.match(await row.innerText(), /Not used yet/)
   await row.getByRole('button', { name: 'Revoke the invitation for ben@partner.example' }).click()
   await ada.getByRole('status').filter({ hasText: 'was revoked' }).waitFor()
@@ -94,5 +103,11 @@ test('invitation list with copy and revoke; unusable links say why', async () =>
     .filter({ hasText: 'cy@partner.example' })
     .filter({ hasText: 'Used' })
     .waitFor()
+  // After a reload the server has only the links' hashes: revoke stays, copy is gone.
+  const dora = ada.getByRole('row').filter({ hasText: 'dora@partner.example' })
+  await dora
+    .getByRole('button', { name: 'Revoke the invitation for dora@partner.example' })
+    .waitFor()
+  assert.equal(await dora.getByRole('button', { name: /Copy link/ }).count(), 0)
   for (const page of [ada, cy]) assert.deepEqual(page.errors, [])
 })

@@ -15,7 +15,7 @@ export interface Invitation {
 
 export const api = {
   invite: (email: string, role: string) =>
-    call<{ invitation: { token: string; url: string; expires_at: number } }>(
+    call<{ invitation: { id: number; token: string; url: string; expires_at: number } }>(
       'POST',
       '/api/invitations',
       { ...(email ? { email } : {}), role },

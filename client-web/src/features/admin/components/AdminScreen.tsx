@@ -14,6 +14,9 @@ export function AdminScreen({ self, children }: { self: number; children?: Compo
   const [invitations, setInvitations] = useState<Invitation[]>([])
   const [users, setUsers] = useState<User[]>([])
   const [error, setError] = useState('')
+  // Links made while this page is open, by invitation id: the server keeps only their
+  // hashes, so an older one cannot be shown again.
+  const [links, setLinks] = useState<ReadonlyMap<number, string>>(new Map())
   const reload = () => {
     Promise.all([api.invitations(), api.users()])
       .then(([i, u]) => {
@@ -27,8 +30,13 @@ export function AdminScreen({ self, children }: { self: number; children?: Compo
     <section aria-labelledby="admin-title" class="page">
       <h1 id="admin-title">{t('admin.title')}</h1>
       {error && <FormError text={error} />}
-      <InviteForm onCreated={reload} />
-      <InvitationTable invitations={invitations} onChanged={reload} />
+      <InviteForm
+        onCreated={(id, url) => {
+          setLinks(new Map(links).set(id, url))
+          reload()
+        }}
+      />
+      <InvitationTable invitations={invitations} links={links} onChanged={reload} />
       <MemberTable users={users} self={self} onChanged={reload} />
       {/* Other features' admin sections (given by app/, which knows them). */}
       {children}

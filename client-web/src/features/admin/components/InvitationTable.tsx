@@ -3,6 +3,7 @@ import { api, type Invitation } from '../api'
 import { errorText } from '../../../core/errors'
 import { formatTime } from '../../../core/format'
 import { currentLanguage, t } from '../../../core/i18n'
+import { copyText } from '../../../core/clipboard'
 import { FormError } from '../../../core/components/FormError'
 
 type Status = 'used' | 'revoked' | 'expired' | 'open'
@@ -13,17 +14,28 @@ function statusOf(i: Invitation, now: number): Status {
   return i.expires_at <= now ? 'expired' : 'open'
 }
 
-/** The instance's invitations, newest first; an open one can be revoked. */
+/**
+ * The instance's invitations, newest first: an open one can be revoked, and its link
+ * copied when it was made while the page is open (`links`).
+ */
 export function InvitationTable({
   invitations,
+  links,
   onChanged,
 }: {
   invitations: Invitation[]
+  links: ReadonlyMap<number, string>
   onChanged: () => void
 }) {
   const [error, setError] = useState('')
   const [done, setDone] = useState('')
   const now = Date.now()
+  const copy = (url: string, who: string) => {
+    setError('')
+    void copyText(url).then((ok) =>
+      ok ? setDone(t('admin.copiedFor', { who })) : setError(t('common.copyFailed')),
+    )
+  }
   const revoke = (i: Invitation) => {
     setError('')
     setDone('')
@@ -66,6 +78,17 @@ export function InvitationTable({
                     <td>{t(`admin.status.${status}`)}</td>
                     <td>{formatTime(i.expires_at, currentLanguage(), undefined)}</td>
                     <td>
+                      {status === 'open' && links.has(i.id) && (
+                        <>
+                          <button
+                            type="button"
+                            aria-label={t('admin.copyOne', { who })}
+                            onClick={() => copy(links.get(i.id)!, who)}
+                          >
+                            {t('common.copyLink')}
+                          </button>{' '}
+                        </>
+                      )}
                       {status === 'open' && (
                         <button
                           type="button"

@@ -6,7 +6,8 @@ import { CopyLink } from '../../../core/components/CopyLink'
 import { Field } from '../../../core/components/Field'
 import { FormError } from '../../../core/components/FormError'
 
-export function InviteForm({ onCreated }: { onCreated: () => void }) {
+/** Creates an invitation; `onCreated` gets its id and link (shown here, copyable in the list). */
+export function InviteForm({ onCreated }: { onCreated: (id: number, url: string) => void }) {
   const [email, setEmail] = useState('')
   const [role, setRole] = useState('member')
   const [url, setUrl] = useState('')
@@ -15,7 +16,7 @@ export function InviteForm({ onCreated }: { onCreated: () => void }) {
     (r) => {
       setUrl(r.invitation.url)
       setEmail('')
-      onCreated()
+      onCreated(r.invitation.id, r.invitation.url)
     },
   )
   return (

@@ -22,10 +22,12 @@ export const de: Catalogue = {
   'admin.colLanguages': 'Sprachen',
   'admin.anyone': '(alle mit dem Link)',
   'admin.invitationsHint':
-    'Ein Link wird nur einmal angezeigt, beim Erstellen. Ist einer verloren, widerrufen Sie die Einladung und erstellen Sie eine neue.',
+    'Links lassen sich kopieren, solange diese Seite offen ist: Der Server speichert nur einen Fingerabdruck, daher wird ein Link später nicht mehr angezeigt. Ist einer verloren, widerrufen Sie die Einladung und erstellen Sie eine neue.',
   'admin.revoked': 'Die Einladung für {{who}} wurde widerrufen: Ihr Link funktioniert nicht mehr.',
   'admin.revokeOne': 'Einladung für {{who}} widerrufen',
   'admin.revoke': 'Widerrufen',
+  'admin.copyOne': 'Link kopieren: {{who}}',
+  'admin.copiedFor': 'Der Link für {{who}} wurde kopiert.',
   'admin.colActions': 'Aktionen',
   'admin.status.expired': 'Abgelaufen',
   'admin.status.revoked': 'Widerrufen',

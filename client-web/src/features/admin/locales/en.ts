@@ -20,10 +20,12 @@ export const en = {
   'admin.colLanguages': 'Languages',
   'admin.anyone': '(anyone with the link)',
   'admin.invitationsHint':
-    'A link is shown once, when it is created. If one was lost, revoke that invitation and create a new one.',
+    'Links can be copied while this page is open: the server keeps only a fingerprint of each, so a link is not shown again later. If one was lost, revoke that invitation and create a new one.',
   'admin.revoked': 'The invitation for {{who}} was revoked: its link no longer works.',
   'admin.revokeOne': 'Revoke the invitation for {{who}}',
   'admin.revoke': 'Revoke',
+  'admin.copyOne': 'Copy link: {{who}}',
+  'admin.copiedFor': 'The link for {{who}} was copied.',
   'admin.colActions': 'Actions',
   'admin.status.expired': 'Expired',
   'admin.status.revoked': 'Revoked',

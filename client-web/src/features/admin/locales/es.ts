@@ -22,10 +22,12 @@ export const es: Catalogue = {
   'admin.colLanguages': 'Idiomas',
   'admin.anyone': '(cualquiera con el enlace)',
   'admin.invitationsHint':
-    'Un enlace se muestra una sola vez, al crearlo. Si se perdió, revoque la invitación y cree una nueva.',
+    'Los enlaces se pueden copiar mientras esta página esté abierta: el servidor solo guarda una huella de cada uno, así que un enlace no vuelve a mostrarse. Si se perdió, revoque la invitación y cree una nueva.',
   'admin.revoked': 'Se ha revocado la invitación para {{who}}: su enlace ya no funciona.',
   'admin.revokeOne': 'Revocar la invitación para {{who}}',
   'admin.revoke': 'Revocar',
+  'admin.copyOne': 'Copiar enlace: {{who}}',
+  'admin.copiedFor': 'Se ha copiado el enlace para {{who}}.',
   'admin.colActions': 'Acciones',
   'admin.status.expired': 'Caducada',
   'admin.status.revoked': 'Revocada',

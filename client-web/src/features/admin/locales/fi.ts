@@ -22,10 +22,12 @@ export const fi: Catalogue = {
   'admin.colLanguages': 'Kielet',
   'admin.anyone': '(kuka tahansa linkin saanut)',
   'admin.invitationsHint':
-    'Linkki näytetään vain kerran, kun se luodaan. Jos linkki katosi, peru kutsu ja luo uusi.',
+    'Linkit voi kopioida, kun tämä sivu on auki: palvelin säilyttää vain tunnisteen, joten linkkiä ei näytetä myöhemmin uudelleen. Jos linkki katosi, peru kutsu ja luo uusi.',
   'admin.revoked': 'Kutsu ({{who}}) peruttiin: sen linkki ei enää toimi.',
   'admin.revokeOne': 'Peru kutsu: {{who}}',
   'admin.revoke': 'Peru',
+  'admin.copyOne': 'Kopioi linkki: {{who}}',
+  'admin.copiedFor': 'Linkki ({{who}}) kopioitiin.',
   'admin.colActions': 'Toiminnot',
   'admin.status.expired': 'Vanhentunut',
   'admin.status.revoked': 'Peruttu',

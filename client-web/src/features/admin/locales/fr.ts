@@ -22,10 +22,12 @@ export const fr: Catalogue = {
   'admin.colLanguages': 'Langues',
   'admin.anyone': '(toute personne ayant le lien)',
   'admin.invitationsHint':
-    'Un lien n’est affiché qu’une fois, à sa création. S’il a été perdu, révoquez l’invitation et créez-en une nouvelle.',
+    'Les liens peuvent être copiés tant que cette page est ouverte : le serveur ne garde qu’une empreinte de chacun, un lien n’est donc plus affiché ensuite. S’il a été perdu, révoquez l’invitation et créez-en une nouvelle.',
   'admin.revoked': 'L’invitation pour {{who}} a été révoquée : son lien ne fonctionne plus.',
   'admin.revokeOne': 'Révoquer l’invitation pour {{who}}',
   'admin.revoke': 'Révoquer',
+  'admin.copyOne': 'Copier le lien : {{who}}',
+  'admin.copiedFor': 'Le lien pour {{who}} a été copié.',
   'admin.colActions': 'Actions',
   'admin.status.expired': 'Expirée',
   'admin.status.revoked': 'Révoquée',

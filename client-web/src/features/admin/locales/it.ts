@@ -22,10 +22,12 @@ export const it: Catalogue = {
   'admin.colLanguages': 'Lingue',
   'admin.anyone': '(chiunque abbia il link)',
   'admin.invitationsHint':
-    'Un link viene mostrato una sola volta, quando viene creato. Se è andato perso, revoca l’invito e creane uno nuovo.',
+    'I link si possono copiare finché questa pagina è aperta: il server conserva solo un’impronta di ciascuno, quindi un link non viene più mostrato. Se è andato perso, revoca l’invito e creane uno nuovo.',
   'admin.revoked': 'L’invito per {{who}} è stato revocato: il suo link non funziona più.',
   'admin.revokeOne': 'Revoca l’invito per {{who}}',
   'admin.revoke': 'Revoca',
+  'admin.copyOne': 'Copia link: {{who}}',
+  'admin.copiedFor': 'Il link per {{who}} è stato copiato.',
   'admin.colActions': 'Azioni',
   'admin.status.expired': 'Scaduto',
   'admin.status.revoked': 'Revocato',
