@@ -36,14 +36,13 @@ export class Session {
   /**
    * Sends `msg`; resolves with its answer, rejects with a RequestError for an `error`
    * answer, or `offline` when it could not be sent or the connection dropped first.
-   * `sent` learns the request's rid (to tell its answer apart elsewhere).
    */
-  request(msg: ClientMessage, sent?: (rid: string) => void): Promise<ServerMessage> {
+  request(msg: ClientMessage): Promise<ServerMessage> {
     return new Promise((resolve, reject) => {
       const offline = () => reject(new RequestError('offline', 'the connection dropped'))
       const onReply = (m: ServerMessage) =>
         m.type === 'error' ? reject(new RequestError(m.code, m.message)) : resolve(m)
-      if (!this.start(msg, { onReply, onDrop: offline }, sent)) offline()
+      if (!this.start(msg, { onReply, onDrop: offline })) offline()
     })
   }
 
@@ -69,10 +68,9 @@ export class Session {
     return this.open.size
   }
 
-  private start(msg: ClientMessage, open: Open | undefined, sent?: (rid: string) => void): boolean {
+  private start(msg: ClientMessage, open: Open | undefined): boolean {
     const rid = `r${++this.next}`
     if (open) this.open.set(rid, open)
-    sent?.(rid)
     const ok = this.send({ ...msg, rid })
     if (!ok) this.open.delete(rid)
     return ok

@@ -132,7 +132,7 @@ describe('ChatStore', () => {
 
   it('counts unread messages in rooms that are not open', () => {
     const { f, store } = setup()
-    f.recv({ type: 'rooms', rooms: [{ ...room, id: 2, name: 'Other' }], next: null })
+    f.recv({ type: 'room', room: { ...room, id: 2, name: 'Other' } })
     f.recv(msgEvent(1, 'x', undefined, 2))
     expect(store.room(2)?.info.unread).toBe(1)
     expect(store.totalUnread()).toBe(1)
@@ -197,7 +197,7 @@ describe('ChatStore reactions named like Object.prototype members', () => {
   it('toggles __proto__, toString, constructor and hasOwnProperty on and off', () => {
     const odd = (users: number[]) => ODD.map((e): [string, number[]] => [e, users])
     const { f, store } = setup()
-    f.recv({ type: 'rooms', rooms: [{ ...room, id: 2, name: 'Other' }], next: null })
+    f.recv({ type: 'room', room: { ...room, id: 2, name: 'Other' } })
     store.setActiveRoom(2)
     answerHistory(f, 2, `[${wireMessage(1, '{"👍": [2]}')}]`)
     f.recv(msgEvent(1, 'a'))

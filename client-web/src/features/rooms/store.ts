@@ -106,8 +106,6 @@ export class ChatStore {
   private listing: Set<number> | null = null
   /** Member lists on their way, by room; `again`: load once more when this one is done. */
   private readonly membersLoading = new Map<number, { again: boolean }>()
-  /** rids of the admin's every-room list requests (answers not for the sidebar). */
-  private readonly allRoomsRids = new Set<string>()
 
   constructor(
     private readonly conn: Transport,
@@ -345,13 +343,12 @@ export class ChatStore {
     const out: Room[] = []
     let cursor: string | null = null
     do {
-      let rid = ''
-      const answer: ServerMessage = await this.session
-        .request(
-          { type: 'rooms_list', all: true, limit: LIST_PAGE, ...(cursor ? { cursor } : {}) },
-          (sent) => this.allRoomsRids.add((rid = sent)),
-        )
-        .finally(() => this.allRoomsRids.delete(rid))
+      const answer: ServerMessage = await this.session.request({
+        type: 'rooms_list',
+        all: true,
+        limit: LIST_PAGE,
+        ...(cursor ? { cursor } : {}),
+      })
       if (answer.type !== 'rooms') break
       out.push(...answer.rooms)
       cursor = answer.next
@@ -434,6 +431,9 @@ export class ChatStore {
             this.listing = null
             return
           }
+          // NOTE: `rooms` only ever answers a rooms_list: the sidebar's pages are taken in
+          //       here (an admin's list of every room is not the sidebar's).
+          for (const info of m.rooms) this.upsertRoom(info)
           if (m.next !== null) return page(m.next)
           this.listing = null
           for (const id of this.rooms.keys()) if (!seen.has(id)) this.rooms.delete(id)
@@ -492,11 +492,6 @@ export class ChatStore {
         }
         break
       }
-      case 'rooms':
-        // An admin's list of every room is for the admin screen, not the sidebar.
-        if (m.rid !== undefined && this.allRoomsRids.delete(String(m.rid))) break
-        for (const info of m.rooms) this.upsertRoom(info)
-        break
       case 'room':
         this.upsertRoom(m.room)
         break
