@@ -28,7 +28,8 @@ constexpr char kUpdateSettings[] =
 constexpr char kSelectMemberIds[] =
     "SELECT user_id FROM room_members WHERE room_id = ? ORDER BY user_id";
 constexpr char kSelectActor[] =
-    "SELECT m.role, u.display_name FROM room_members AS m JOIN users AS u ON u.id = m.user_id "
+    "SELECT m.role, u.display_name, r.archived_at IS NOT NULL FROM room_members AS m "
+    "JOIN users AS u ON u.id = m.user_id JOIN rooms AS r ON r.id = m.room_id "
     "WHERE m.room_id = ? AND m.user_id = ?";
 constexpr char kSelectUserName[] = "SELECT display_name FROM users WHERE id = ?";
 constexpr char kCountMemberships[] = "SELECT COUNT(*) FROM room_members WHERE user_id = ?";
@@ -91,17 +92,19 @@ std::optional<Head> room_head(storage::Txn& tx, Id room_id) {
   return Head{*v, stream ? stream->last_seq : 0};
 }
 
-// The actor's membership in a room, with their display name.
+// The actor's membership in a room, with their display name and whether the
+// room is archived (read from the same row lookup: writes check it on each post).
 struct Member {
   RoomRole role = RoomRole::kMember;
   std::string name;
+  bool room_archived = false;
 };
 
 std::optional<Member> member(StatementCache& c, Id room_id, Id user_id) {
   return storage::detail::one(
       c, kSelectActor,
       [](const Query& q) {
-        return Member{detail::room_role_from(q.str(0)), q.str(1)};
+        return Member{detail::room_role_from(q.str(0)), q.str(1), q.i64(2) != 0};
       },
       room_id, user_id);
 }
@@ -325,7 +328,7 @@ EventResult Writes::post_message(const NewMessage& m) {
     auto& c = tx_.statements();
     auto actor = member(c, m.room_id, m.author);
     if (!actor) return failed(Status::kForbidden);
-    if (archived(c, m.room_id)) return failed(Status::kReadOnly);
+    if (actor->room_archived) return failed(Status::kReadOnly);
     auto& log = tx_.streams();
     if (auto seq = log.seq_by_cmid(m.room_id, m.author, m.cmid)) {
       return EventResult{Status::kDuplicate, *seq};
@@ -349,8 +352,9 @@ EventResult Writes::edit_message(Id room_id, Id actor, Seq target, const std::st
                                  Millis now) {
   return tx_.guarded("edit_message", [&] {
     auto& c = tx_.statements();
-    if (!member(c, room_id, actor)) return failed(Status::kForbidden);
-    if (archived(c, room_id)) return failed(Status::kReadOnly);
+    const auto a = member(c, room_id, actor);
+    if (!a) return failed(Status::kForbidden);
+    if (a->room_archived) return failed(Status::kReadOnly);
     auto author =
         storage::detail::one(c, kSelectLiveMessage, storage::detail::read_id, room_id, target);
     if (!author) return failed(Status::kNotFound);
@@ -370,7 +374,7 @@ EventResult Writes::delete_message(Id room_id, const Actor& actor, Seq target, M
     auto a = member(c, room_id, actor.user);
     if (!a && !actor.admin) return failed(Status::kForbidden);
     if (!a && !visibility(c, room_id)) return failed(Status::kForbidden);
-    if (archived(c, room_id)) return failed(Status::kReadOnly);
+    if (a ? a->room_archived : archived(c, room_id)) return failed(Status::kReadOnly);
     auto author =
         storage::detail::one(c, kSelectLiveMessage, storage::detail::read_id, room_id, target);
     if (!author) return failed(Status::kNotFound);
@@ -395,8 +399,9 @@ EventResult Writes::react(Id room_id, Id actor, Seq target, const std::string& e
                           const Caps& caps, Millis now) {
   return tx_.guarded("react", [&] {
     auto& c = tx_.statements();
-    if (!member(c, room_id, actor)) return failed(Status::kForbidden);
-    if (archived(c, room_id)) return failed(Status::kReadOnly);
+    const auto a = member(c, room_id, actor);
+    if (!a) return failed(Status::kForbidden);
+    if (a->room_archived) return failed(Status::kReadOnly);
     if (!exists(c, kSelectLiveMessage, room_id, target)) return failed(Status::kNotFound);
     if (on && !exists(c, kSelectEmojiUsed, room_id, target, emoji) &&
         storage::detail::count(c, kCountEmoji, room_id, target) >= caps.reactions_per_message) {
