@@ -4,6 +4,7 @@ import { errorText } from '../../../core/errors'
 import { formatTime } from '../../../core/format'
 import { currentLanguage, t } from '../../../core/i18n'
 import { copyText } from '../../../core/clipboard'
+import { DataTable } from '../../../core/components/DataTable'
 import { FormError } from '../../../core/components/FormError'
 
 type Status = 'used' | 'revoked' | 'expired' | 'open'
@@ -56,55 +57,51 @@ export function InvitationTable({
       {invitations.length === 0 ? (
         <p>{t('admin.noInvitations')}</p>
       ) : (
-        <div class="table-wrap" tabIndex={0} role="region" aria-labelledby="invitations-heading">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.colEmail')}</th>
-                <th scope="col">{t('admin.colRole')}</th>
-                <th scope="col">{t('admin.colStatus')}</th>
-                <th scope="col">{t('admin.colExpires')}</th>
-                <th scope="col">{t('admin.colActions')}</th>
+        <DataTable
+          labelledBy="invitations-heading"
+          headings={[
+            t('admin.colEmail'),
+            t('admin.colRole'),
+            t('admin.colStatus'),
+            t('admin.colExpires'),
+            t('admin.colActions'),
+          ]}
+        >
+          {invitations.map((i) => {
+            const status = statusOf(i, now)
+            const who = i.email || t('admin.anyone')
+            return (
+              <tr key={i.id} data-invitation={i.id}>
+                <td>{who}</td>
+                <td>{i.role === 'admin' ? t('admin.roleAdmin') : t('admin.roleMember')}</td>
+                <td>{t(`admin.status.${status}`)}</td>
+                <td>{formatTime(i.expires_at, currentLanguage(), undefined)}</td>
+                <td>
+                  {status === 'open' && links.has(i.id) && (
+                    <>
+                      <button
+                        type="button"
+                        aria-label={t('admin.copyOne', { who })}
+                        onClick={() => copy(links.get(i.id)!, who)}
+                      >
+                        {t('common.copyLink')}
+                      </button>{' '}
+                    </>
+                  )}
+                  {status === 'open' && (
+                    <button
+                      type="button"
+                      aria-label={t('admin.revokeOne', { who })}
+                      onClick={() => revoke(i)}
+                    >
+                      {t('admin.revoke')}
+                    </button>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {invitations.map((i) => {
-                const status = statusOf(i, now)
-                const who = i.email || t('admin.anyone')
-                return (
-                  <tr key={i.id} data-invitation={i.id}>
-                    <td>{who}</td>
-                    <td>{i.role === 'admin' ? t('admin.roleAdmin') : t('admin.roleMember')}</td>
-                    <td>{t(`admin.status.${status}`)}</td>
-                    <td>{formatTime(i.expires_at, currentLanguage(), undefined)}</td>
-                    <td>
-                      {status === 'open' && links.has(i.id) && (
-                        <>
-                          <button
-                            type="button"
-                            aria-label={t('admin.copyOne', { who })}
-                            onClick={() => copy(links.get(i.id)!, who)}
-                          >
-                            {t('common.copyLink')}
-                          </button>{' '}
-                        </>
-                      )}
-                      {status === 'open' && (
-                        <button
-                          type="button"
-                          aria-label={t('admin.revokeOne', { who })}
-                          onClick={() => revoke(i)}
-                        >
-                          {t('admin.revoke')}
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                )
-              })}
-            </tbody>
-          </table>
-        </div>
+            )
+          })}
+        </DataTable>
       )}
     </section>
   )

@@ -6,6 +6,7 @@ import { currentLanguage, t } from '../../../core/i18n'
 import type { User } from '../../../core/protocol'
 import { CopyLink } from '../../../core/components/CopyLink'
 import { focusAfterRender } from '../../../core/focus'
+import { DataTable } from '../../../core/components/DataTable'
 import { FormError } from '../../../core/components/FormError'
 import { MemberActions } from './MemberActions'
 
@@ -64,36 +65,32 @@ export function MemberTable({
           url={reset.url}
         />
       )}
-      <div class="table-wrap" tabIndex={0} role="region" aria-labelledby="members-heading">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.colName')}</th>
-              <th scope="col">{t('admin.colEmail')}</th>
-              <th scope="col">{t('admin.colInstitution')}</th>
-              <th scope="col">{t('admin.colCountry')}</th>
-              <th scope="col">{t('admin.colLanguages')}</th>
-              <th scope="col">{t('admin.colRole')}</th>
-              <th scope="col">{t('admin.colStatus')}</th>
-              <th scope="col">{t('admin.colActions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr key={u.id} data-user={u.id} class={u.active === false ? 'inactive' : ''}>
-                <td>{u.display_name}</td>
-                <td>{u.email ?? ''}</td>
-                <td>{u.institution}</td>
-                <td>{u.country && regionName(u.country, lang)}</td>
-                <td>{u.languages.map((l) => languageName(l, lang)).join(', ')}</td>
-                <td>{u.role === 'admin' ? t('admin.roleAdmin') : t('admin.roleMember')}</td>
-                <td>{u.active === false ? t('admin.userInactive') : t('admin.userActive')}</td>
-                <td>{u.id !== self && <MemberActions user={u} actions={actions} />}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        labelledBy="members-heading"
+        headings={[
+          t('admin.colName'),
+          t('admin.colEmail'),
+          t('admin.colInstitution'),
+          t('admin.colCountry'),
+          t('admin.colLanguages'),
+          t('admin.colRole'),
+          t('admin.colStatus'),
+          t('admin.colActions'),
+        ]}
+      >
+        {users.map((u) => (
+          <tr key={u.id} data-user={u.id} class={u.active === false ? 'inactive' : ''}>
+            <td>{u.display_name}</td>
+            <td>{u.email ?? ''}</td>
+            <td>{u.institution}</td>
+            <td>{u.country && regionName(u.country, lang)}</td>
+            <td>{u.languages.map((l) => languageName(l, lang)).join(', ')}</td>
+            <td>{u.role === 'admin' ? t('admin.roleAdmin') : t('admin.roleMember')}</td>
+            <td>{u.active === false ? t('admin.userInactive') : t('admin.userActive')}</td>
+            <td>{u.id !== self && <MemberActions user={u} actions={actions} />}</td>
+          </tr>
+        ))}
+      </DataTable>
     </section>
   )
 }

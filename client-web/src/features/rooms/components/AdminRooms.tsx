@@ -4,6 +4,7 @@ import type { Room } from '../protocol'
 import { refusal } from '../refusal'
 import { t } from '../../../core/i18n'
 import { focusAfterRender } from '../../../core/focus'
+import { DataTable } from '../../../core/components/DataTable'
 import { FormError } from '../../../core/components/FormError'
 import { NavLink } from '../../../core/components/NavLink'
 
@@ -40,46 +41,42 @@ export function AdminRooms({ store }: { store: ChatStore }) {
       {rooms === null ? (
         <p>{t('app.loading')}</p>
       ) : (
-        <div class="table-wrap" tabIndex={0} role="region" aria-labelledby="admin-rooms-heading">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('rooms.name')}</th>
-                <th scope="col">{t('rooms.visibility')}</th>
-                <th scope="col">{t('rooms.adminYou')}</th>
-                <th scope="col">{t('rooms.adminStatus')}</th>
-                <th scope="col">{t('rooms.adminActions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rooms.map((r) => (
-                <tr key={r.id} data-room={r.id}>
-                  <td>
-                    <NavLink href={`/rooms/${r.id}`}>{r.name}</NavLink>
-                  </td>
-                  <td>{t(r.visibility === 'open' ? 'rooms.open' : 'rooms.private')}</td>
-                  <td>
-                    {!r.member
-                      ? '—'
-                      : r.role === 'owner' || r.role === 'moderator'
-                        ? t(`members.role.${r.role}`)
-                        : t('rooms.adminMember')}
-                  </td>
-                  <td>{t(r.archived ? 'rooms.adminIsArchived' : 'rooms.adminIsActive')}</td>
-                  <td>
-                    <button
-                      type="button"
-                      aria-label={`${t(r.archived ? 'roomSettings.unarchive' : 'roomSettings.archive')}: ${r.name}`}
-                      onClick={() => setArchived(r, !r.archived)}
-                    >
-                      {t(r.archived ? 'roomSettings.unarchive' : 'roomSettings.archive')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          labelledBy="admin-rooms-heading"
+          headings={[
+            t('rooms.name'),
+            t('rooms.visibility'),
+            t('rooms.adminYou'),
+            t('rooms.adminStatus'),
+            t('rooms.adminActions'),
+          ]}
+        >
+          {rooms.map((r) => (
+            <tr key={r.id} data-room={r.id}>
+              <td>
+                <NavLink href={`/rooms/${r.id}`}>{r.name}</NavLink>
+              </td>
+              <td>{t(r.visibility === 'open' ? 'rooms.open' : 'rooms.private')}</td>
+              <td>
+                {!r.member
+                  ? '—'
+                  : r.role === 'owner' || r.role === 'moderator'
+                    ? t(`members.role.${r.role}`)
+                    : t('rooms.adminMember')}
+              </td>
+              <td>{t(r.archived ? 'rooms.adminIsArchived' : 'rooms.adminIsActive')}</td>
+              <td>
+                <button
+                  type="button"
+                  aria-label={`${t(r.archived ? 'roomSettings.unarchive' : 'roomSettings.archive')}: ${r.name}`}
+                  onClick={() => setArchived(r, !r.archived)}
+                >
+                  {t(r.archived ? 'roomSettings.unarchive' : 'roomSettings.archive')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   )

@@ -15,6 +15,8 @@ function refusal(error: PendingPost['error']): string {
       return t('msg.refusedForbidden')
     case 'unavailable':
       return t('msg.refusedBusy')
+    case 'conflict': // (a post's only conflict: the room was archived)
+      return t('room.archivedNotice')
     default:
       return error?.message ?? ''
   }
